@@ -1,0 +1,111 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.core.catalog.CatalogException;
+import dev.tollgate.core.net.Cidr;
+import dev.tollgate.server.ServerConfig;
+import dev.tollgate.server.Tollgate;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** {@code tollgate serve}: runs one node until it is stopped. Every option has an environment variable. */
+@CommandLine.Command(name = "serve", mixinStandardHelpOptions = true, description = "Run Tollgate.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "${env:TOLLGATE_PORT:-8080}", description = "Port to listen on (TOLLGATE_PORT, default 8080; 0 picks a free port).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "${env:TOLLGATE_HOST:-0.0.0.0}", description = "Address to listen on (TOLLGATE_HOST).")
+    String host;
+
+    @Option(names = "--data", defaultValue = "${env:TOLLGATE_DATA:-data}", description = "Data folder (TOLLGATE_DATA, default ./data).")
+    Path data;
+
+    @Option(names = "--issuer", defaultValue = "${env:TOLLGATE_ISSUER}", description = "Public base URL (TOLLGATE_ISSUER, default http://localhost:PORT).")
+    String issuer;
+
+    @Option(names = "--db", defaultValue = "${env:TOLLGATE_DB_URL}", description = "JDBC URL (TOLLGATE_DB_URL; default: embedded H2 under --data).")
+    String db;
+
+    @Option(names = "--db-user", defaultValue = "${env:TOLLGATE_DB_USER}", description = "Database user (TOLLGATE_DB_USER).")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "${env:TOLLGATE_DB_PASSWORD}", description = "Database password (TOLLGATE_DB_PASSWORD).")
+    String dbPassword;
+
+    @Option(names = "--redis", defaultValue = "${env:TOLLGATE_REDIS_URL}", description = "Redis URL for several nodes (TOLLGATE_REDIS_URL).")
+    String redis;
+
+    @Option(names = "--config", defaultValue = "${env:TOLLGATE_CONFIG}", description = "API catalog file (TOLLGATE_CONFIG; default: the built-in sample catalog).")
+    Path config;
+
+    @Option(names = "--trusted-proxies", split = ",", defaultValue = "${env:TOLLGATE_TRUSTED_PROXIES}",
+            description = "Comma-separated addresses or CIDR blocks whose X-Forwarded-For is trusted (TOLLGATE_TRUSTED_PROXIES).")
+    List<String> trustedProxies;
+
+    @Option(names = "--backend-timeout", defaultValue = "${env:TOLLGATE_BACKEND_TIMEOUT:-30}", description = "Seconds to wait for a backend (TOLLGATE_BACKEND_TIMEOUT, default 30).")
+    int backendTimeoutSeconds;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ServerConfig serverConfig;
+        try {
+            serverConfig = serverConfig();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Tollgate node;
+        try {
+            node = Tollgate.start(serverConfig, System.out);
+        } catch (CatalogException | IllegalArgumentException e) {
+            System.err.println("tollgate: " + e.getMessage());
+            return 2;
+        }
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            stopped.countDown();
+        }, "tollgate-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private ServerConfig serverConfig() {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535");
+        }
+        if (backendTimeoutSeconds < 1 || backendTimeoutSeconds > 3600) {
+            throw new IllegalArgumentException("--backend-timeout must be between 1 and 3600 seconds");
+        }
+        List<Cidr> proxies = new ArrayList<>();
+        if (trustedProxies != null) {
+            for (String p : trustedProxies) {
+                if (!p.isBlank()) {
+                    proxies.add(Cidr.parse(p.strip()));
+                }
+            }
+        }
+        ServerConfig defaults = ServerConfig.defaults(data);
+        return new ServerConfig(host, port, data, blankToEmpty(issuer), blankToEmpty(db), blankToEmpty(dbUser),
+                blankToEmpty(dbPassword), blankToEmpty(redis), Optional.ofNullable(config), List.copyOf(proxies),
+                Duration.ofSeconds(backendTimeoutSeconds), defaults.accessTokenLifetime(),
+                blankToEmpty(System.getenv("TOLLGATE_ADMIN_PASSWORD")));
+    }
+
+    private static Optional<String> blankToEmpty(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.tollgate.core.access;
+
+/** Decides one gateway call: the caller it admits, or an ApiException saying why not. */
+@FunctionalInterface
+public interface AccessDecider {
+    Caller decide(CallAttempt call);
+}

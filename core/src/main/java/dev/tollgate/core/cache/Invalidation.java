@@ -1,0 +1,12 @@
+package dev.tollgate.core.cache;
+
+/** Something cached on the hot path changed; every node drops its copy. */
+public sealed interface Invalidation {
+    record ApiKey(String keyHash) implements Invalidation {}
+    record AccessToken(String tokenHash) implements Invalidation {}
+    record Project(String projectId) implements Invalidation {}
+    /** Many tokens changed at once (a service account disabled or deleted, a project deleted). */
+    record AllTokens() implements Invalidation {}
+    /** Many keys changed at once (a project deleted). */
+    record AllKeys() implements Invalidation {}
+}

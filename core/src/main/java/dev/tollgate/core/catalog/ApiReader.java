@@ -1,0 +1,109 @@
+package dev.tollgate.core.catalog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads one entry of {@code apis}: its identity, scopes, limits and methods. */
+final class ApiReader {
+
+    private static final Set<String> API_FIELDS =
+            Set.of("name", "version", "title", "backend", "scopes", "quota", "billing", "methods");
+    private static final Set<String> SCOPE_FIELDS = Set.of("name", "description");
+    private static final Set<String> QUOTA_FIELDS =
+            Set.of("requestsPerMinutePerProject", "requestsPerDayPerProject", "requestsPerMinutePerUser");
+    private static final Set<String> BILLING_FIELDS = Set.of("freeCallsPerMonth");
+
+    private final CatalogSource source;
+    private final Declarations declarations;
+
+    ApiReader(CatalogSource source, Declarations declarations) {
+        this.source = source;
+        this.declarations = declarations;
+    }
+
+    ApiDefinition read(YamlNode node) {
+        String context = Fields.peekString(node, "name")
+                .map(name -> "API " + Fields.peekString(node, "version").map(version -> ApiDefinition.label(name, version)).orElse(name) + ": ")
+                .orElse("");
+        Fields api = Fields.of(source, node, "each entry of 'apis'", context, API_FIELDS);
+        String name = api.requiredString("name");
+        api.check("name", () -> CatalogRules.checkApiName(name));
+        String version = api.requiredString("version");
+        api.check("version", () -> CatalogRules.checkApiVersion(version));
+        String label = ApiDefinition.label(name, version);
+        declarations.claimApi(label, api.positionOf("name")).ifPresent(problem -> {
+            throw api.error(api.positionOf("name"), problem);
+        });
+        String title = api.requiredString("title");
+        api.check("title", () -> CatalogRules.checkNotBlank("title", title));
+        String backend = api.requiredString("backend");
+        Backend parsedBackend = api.checked("backend", () -> CatalogRules.parseBackend(backend));
+        List<ScopeDefinition> scopes = readScopes(api, label);
+        QuotaLimits quota = readQuota(api);
+        long freeCalls = readFreeCalls(api);
+        List<ApiMethod> methods = readMethods(api, label, scopes);
+        return api.checked("name", () -> new ApiDefinition(name, version, title, parsedBackend, scopes, methods, quota, freeCalls));
+    }
+
+    private List<ScopeDefinition> readScopes(Fields api, String label) {
+        List<ScopeDefinition> scopes = new ArrayList<>();
+        for (YamlNode node : api.optionalList("scopes").orElse(List.of())) {
+            Fields scope = api.item(node, "each entry of 'scopes'", SCOPE_FIELDS);
+            String name = scope.requiredString("name");
+            scope.check("name", () -> CatalogRules.checkScopeName(name));
+            declarations.claimScope(name, label, scope.positionOf("name")).ifPresent(problem -> {
+                throw scope.error(scope.positionOf("name"), problem);
+            });
+            String description = scope.requiredString("description");
+            scopes.add(scope.checked("description", () -> new ScopeDefinition(name, description)));
+        }
+        return scopes;
+    }
+
+    private QuotaLimits readQuota(Fields api) {
+        Optional<Fields> declared = api.optionalMapping("quota", QUOTA_FIELDS);
+        if (declared.isEmpty()) {
+            return QuotaLimits.DEFAULT;
+        }
+        Fields quota = declared.get();
+        long perMinutePerProject = positive(quota, "requestsPerMinutePerProject", QuotaLimits.DEFAULT.requestsPerMinutePerProject());
+        long perDayPerProject = positive(quota, "requestsPerDayPerProject", QuotaLimits.DEFAULT.requestsPerDayPerProject());
+        long perMinutePerUser = positive(quota, "requestsPerMinutePerUser", QuotaLimits.DEFAULT.requestsPerMinutePerUser());
+        return quota.checked("requestsPerMinutePerProject", () -> new QuotaLimits(perMinutePerProject, perDayPerProject, perMinutePerUser));
+    }
+
+    private static long positive(Fields fields, String key, long defaultValue) {
+        long value = fields.optionalLong(key, defaultValue);
+        fields.check(key, () -> CatalogRules.checkAtLeast(key, value, 1));
+        return value;
+    }
+
+    private long readFreeCalls(Fields api) {
+        Optional<Fields> declared = api.optionalMapping("billing", BILLING_FIELDS);
+        if (declared.isEmpty()) {
+            return 0;
+        }
+        Fields billing = declared.get();
+        long freeCalls = billing.optionalLong("freeCallsPerMonth", 0);
+        billing.check("freeCallsPerMonth", () -> CatalogRules.checkAtLeast("freeCallsPerMonth", freeCalls, 0));
+        return freeCalls;
+    }
+
+    private List<ApiMethod> readMethods(Fields api, String label, List<ScopeDefinition> scopes) {
+        List<YamlNode> nodes = api.requiredList("methods");
+        if (nodes.isEmpty()) {
+            throw api.error(api.positionOf("methods"), "'methods' must list at least one method");
+        }
+        Set<String> declaredScopes = new LinkedHashSet<>();
+        scopes.forEach(scope -> declaredScopes.add(scope.name()));
+        MethodReader reader = new MethodReader(source, declarations, label, declaredScopes);
+        List<ApiMethod> methods = new ArrayList<>();
+        for (YamlNode node : nodes) {
+            methods.add(reader.read(node));
+        }
+        return methods;
+    }
+}

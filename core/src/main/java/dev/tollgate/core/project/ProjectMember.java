@@ -1,0 +1,3 @@
+package dev.tollgate.core.project;
+
+public record ProjectMember(Member member, Role role) {}

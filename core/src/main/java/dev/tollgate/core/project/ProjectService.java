@@ -1,0 +1,98 @@
+package dev.tollgate.core.project;
+
+import dev.tollgate.core.access.Principal;
+import dev.tollgate.core.cache.Invalidation;
+import dev.tollgate.core.cache.InvalidationBus;
+import dev.tollgate.core.catalog.ApiCatalog;
+import dev.tollgate.core.catalog.ApiDefinition;
+import dev.tollgate.core.secret.Secrets;
+import dev.tollgate.core.store.DuplicateException;
+import dev.tollgate.protocol.ApiError;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/** Projects, the APIs they have enabled and their members. */
+public final class ProjectService {
+    private static final int MAX_DISPLAY_NAME = 100;
+
+    private final ProjectRepository projects;
+    private final ProjectPermissions permissions;
+    private final ApiCatalog catalog;
+    private final InvalidationBus bus;
+    private final Clock clock;
+
+    public ProjectService(ProjectRepository projects, ApiCatalog catalog, InvalidationBus bus, Clock clock) {
+        this.projects = projects;
+        this.permissions = new ProjectPermissions(projects);
+        this.catalog = catalog;
+        this.bus = bus;
+        this.clock = clock;
+    }
+
+    public ProjectPermissions permissions() { return permissions; }
+
+    public Project create(Principal caller, String projectId, String displayName) {
+        ProjectIds.require(projectId);
+        String name = displayName == null || displayName.isBlank() ? projectId : displayName.strip();
+        if (name.length() > MAX_DISPLAY_NAME || name.chars().anyMatch(Character::isISOControl)) {
+            throw ApiError.INVALID_ARGUMENT.exception("displayName must be at most 100 printable characters.");
+        }
+        for (int attempt = 0; ; attempt++) {
+            var project = new Project(projectId, Secrets.randomDigits(12), name, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            try {
+                projects.insert(project, caller.member());
+                return project;
+            } catch (DuplicateException e) {
+                if (projects.find(projectId).isPresent() || attempt >= 3) {
+                    throw ApiError.ALREADY_EXISTS.exception("Project " + projectId + " already exists.");
+                }
+                // otherwise the random project number collided: draw another
+            }
+        }
+    }
+
+    public Project get(Principal caller, String projectId) {
+        return permissions.require(caller, projectId, Role.VIEWER);
+    }
+
+    public List<Project> list(Principal caller) {
+        return permissions.isPlatformAdmin(caller) ? projects.list() : projects.listForMember(caller.member());
+    }
+
+    public void delete(Principal caller, String projectId) {
+        permissions.require(caller, projectId, Role.OWNER);
+        projects.delete(projectId);
+        bus.publish(new Invalidation.Project(projectId));
+        bus.publish(new Invalidation.AllKeys());
+        bus.publish(new Invalidation.AllTokens());
+    }
+
+    public record ServiceState(ApiDefinition api, boolean enabled) {}
+
+    public List<ServiceState> services(Principal caller, String projectId) {
+        permissions.require(caller, projectId, Role.VIEWER);
+        Set<String> enabled = projects.enabledServices(projectId);
+        return catalog.apis().stream().map(api -> new ServiceState(api, enabled.contains(api.name()))).toList();
+    }
+
+    public ServiceState setServiceEnabled(Principal caller, String projectId, String service, boolean enabled) {
+        permissions.require(caller, projectId, Role.EDITOR);
+        ApiDefinition api = catalog.apis().stream().filter(a -> a.name().equals(service)).findFirst()
+                .orElseThrow(() -> ApiError.NOT_FOUND.exception("Service " + service + " is not in the catalog."));
+        projects.setServiceEnabled(projectId, service, enabled);
+        bus.publish(new Invalidation.Project(projectId));
+        return new ServiceState(api, enabled);
+    }
+
+    public List<ProjectMember> members(Principal caller, String projectId) {
+        permissions.require(caller, projectId, Role.VIEWER);
+        return projects.members(projectId);
+    }
+
+    public ProjectMember putMember(Principal caller, String projectId, Member member, Role role) {
+        permissions.require(caller, projectId, Role.OWNER);
+        projects.putMember(projectId, member, role);
+        return new ProjectMember(member, role);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tollgate.core.samples;
+
+import dev.tollgate.core.secret.Secrets;
+import dev.tollgate.protocol.ApiError;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** The {@code calendar v3} sample: each caller's primary calendar. */
+public final class CalendarApi {
+    private static final int MAX_SUMMARY = 1000;
+
+    private final SampleRepository repository;
+
+    public CalendarApi(SampleRepository repository) {
+        this.repository = repository;
+    }
+
+    public List<Event> list(String caller) {
+        return repository.eventsOf(caller);
+    }
+
+    public Event insert(String caller, String summary, String start, String end) {
+        if (summary == null || summary.isBlank() || summary.length() > MAX_SUMMARY) {
+            throw ApiError.INVALID_ARGUMENT.exception("summary must be 1 to " + MAX_SUMMARY + " characters.");
+        }
+        OffsetDateTime from = time("start", start);
+        OffsetDateTime to = time("end", end);
+        if (to.isBefore(from)) {
+            throw ApiError.INVALID_ARGUMENT.exception("end must not be before start.");
+        }
+        var event = new Event(Secrets.randomBase62(16), caller, summary, from, to);
+        repository.insertEvent(event);
+        return event;
+    }
+
+    public void delete(String caller, String eventId) {
+        if (!repository.deleteEvent(caller, eventId)) {
+            throw ApiError.NOT_FOUND.exception("Event " + eventId + " not found.");
+        }
+    }
+
+    private static OffsetDateTime time(String field, String value) {
+        if (value == null || value.length() > 64) {
+            throw ApiError.INVALID_ARGUMENT.exception(field + " must be an RFC 3339 date-time.");
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiError.INVALID_ARGUMENT.exception(field + " must be an RFC 3339 date-time, like 2026-11-27T10:00:00Z.");
+        }
+    }
+}

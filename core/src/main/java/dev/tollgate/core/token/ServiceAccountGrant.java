@@ -1,0 +1,163 @@
+package dev.tollgate.core.token;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.tollgate.core.Issuer;
+import dev.tollgate.core.serviceaccount.ServiceAccount;
+import dev.tollgate.core.serviceaccount.ServiceAccountKey;
+import dev.tollgate.core.serviceaccount.ServiceAccountRepository;
+import dev.tollgate.protocol.ClientAuth;
+import dev.tollgate.protocol.OAuthError;
+import dev.tollgate.protocol.OAuthException;
+import dev.tollgate.protocol.Scopes;
+import dev.tollgate.protocol.TokenRequest;
+import dev.tollgate.protocol.TokenResponse;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Service accounts exchange a signed JWT for an access token: Google's JWT-bearer grant
+ * (RFC 7523 §2.1) and, for generic OAuth libraries, client_credentials with private_key_jwt
+ * (RFC 7523 §2.2).
+ */
+public final class ServiceAccountGrant {
+    static final Duration MAX_ASSERTION_LIFETIME = Duration.ofHours(1);
+
+    private final ServiceAccountRepository accounts;
+    private final AccessTokenIssuer issuer;
+    private final KnownScopes knownScopes;
+    private final Issuer self;
+    private final Clock clock;
+    private final Duration clockSkew;
+
+    public ServiceAccountGrant(ServiceAccountRepository accounts, AccessTokenIssuer issuer, KnownScopes knownScopes,
+                               Issuer self, Clock clock, Duration clockSkew) {
+        this.accounts = accounts;
+        this.issuer = issuer;
+        this.knownScopes = knownScopes;
+        this.self = self;
+        this.clock = clock;
+        this.clockSkew = clockSkew;
+    }
+
+    public TokenResponse exchange(TokenRequest.JwtBearer request) throws OAuthException {
+        Verified v = verify(request.assertion(), OAuthError.INVALID_GRANT);
+        Optional<String> sub = Optional.ofNullable(v.claims().getSubject());
+        if (!v.account().email().equals(v.claims().getIssuer())) {
+            throw OAuthError.INVALID_GRANT.exception("Invalid JWT: iss must be the service account's email.");
+        }
+        if (sub.isPresent() && !sub.get().equals(v.account().email())) {
+            throw OAuthError.UNAUTHORIZED_CLIENT.exception("Client is unauthorized to retrieve access tokens for another subject.");
+        }
+        Scopes scopes = request.scopes();
+        Object claimScope = v.claims().getClaim("scope");
+        if (claimScope != null) {
+            if (!(claimScope instanceof String text)) {
+                throw OAuthError.INVALID_GRANT.exception("Invalid JWT: the scope claim must be a string.");
+            }
+            Scopes fromClaim = Scopes.parse(text);
+            if (!request.scopes().isEmpty() && !request.scopes().equals(fromClaim)) {
+                throw OAuthError.INVALID_REQUEST.exception("The scope parameter differs from the assertion's scope claim.");
+            }
+            scopes = fromClaim;
+        }
+        return issue(v.account(), knownScopes.requireKnown(scopes));
+    }
+
+    public TokenResponse exchange(TokenRequest.ClientCredentials request) throws OAuthException {
+        if (!(request.client() instanceof ClientAuth.PrivateKeyJwt auth)) {
+            throw OAuthError.UNAUTHORIZED_CLIENT.exception("client_credentials is only for service accounts authenticating with private_key_jwt.");
+        }
+        Verified v = verify(auth.assertion(), OAuthError.INVALID_CLIENT);
+        String iss = v.claims().getIssuer();
+        if (iss == null || !iss.equals(v.claims().getSubject()) || !namesAccount(iss, v.account())) {
+            throw OAuthError.INVALID_CLIENT.exception("Invalid client assertion: iss and sub must both be the client id.");
+        }
+        if (auth.clientId().isPresent() && !namesAccount(auth.clientId().get(), v.account())) {
+            throw OAuthError.INVALID_CLIENT.exception("client_id does not match the client assertion.");
+        }
+        return issue(v.account(), knownScopes.requireKnown(request.scopes()));
+    }
+
+    private static boolean namesAccount(String id, ServiceAccount account) {
+        return id.equals(account.uniqueId()) || id.equals(account.email());
+    }
+
+    private TokenResponse issue(ServiceAccount account, Scopes scopes) {
+        var issued = issuer.issue(AccessToken.SubjectKind.SERVICE_ACCOUNT, account.uniqueId(), account.email(),
+                account.uniqueId(), account.projectId(), scopes);
+        return issued.response(clock.instant());
+    }
+
+    private record Verified(ServiceAccount account, JWTClaimsSet claims) {}
+
+    private Verified verify(String assertion, OAuthError failure) throws OAuthException {
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(assertion);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException | RuntimeException e) {
+            throw failure.exception("Invalid JWT: the assertion is not a signed JWT.");
+        }
+        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
+            throw failure.exception("Invalid JWT: the signing algorithm must be RS256.");
+        }
+        String kid = jwt.getHeader().getKeyID();
+        if (kid == null || kid.length() > 128) {
+            throw failure.exception("Invalid JWT: the header has no kid.");
+        }
+        ServiceAccountKey key = accounts.findKey(kid)
+                .orElseThrow(() -> failure.exception("Invalid JWT Signature."));
+        try {
+            if (!jwt.verify(new RSASSAVerifier(key.publicKey()))) {
+                throw failure.exception("Invalid JWT Signature.");
+            }
+        } catch (JOSEException e) {
+            throw failure.exception("Invalid JWT Signature.");
+        }
+        if (key.disabled()) {
+            throw failure.exception("The key " + kid + " is disabled.");
+        }
+        ServiceAccount account = accounts.find(key.email())
+                .orElseThrow(() -> failure.exception("Invalid JWT Signature."));
+        if (account.disabled()) {
+            throw failure.exception("The service account " + account.email() + " is disabled.");
+        }
+        checkTimesAndAudience(claims, failure);
+        return new Verified(account, claims);
+    }
+
+    private void checkTimesAndAudience(JWTClaimsSet claims, OAuthError failure) throws OAuthException {
+        List<String> audience = claims.getAudience();
+        if (audience == null || audience.size() != 1
+                || !(audience.get(0).equals(self.tokenUri()) || audience.get(0).equals(self.url()))) {
+            throw failure.exception("Invalid JWT: aud must be " + self.tokenUri() + ".");
+        }
+        Date iat = claims.getIssueTime();
+        Date exp = claims.getExpirationTime();
+        if (iat == null || exp == null) {
+            throw failure.exception("Invalid JWT: iat and exp are required.");
+        }
+        Instant issued = iat.toInstant();
+        Instant expires = exp.toInstant();
+        Instant now = clock.instant();
+        if (!expires.isAfter(issued) || Duration.between(issued, expires).compareTo(MAX_ASSERTION_LIFETIME) > 0) {
+            throw failure.exception("Invalid JWT: exp must be after iat and at most one hour after it.");
+        }
+        if (issued.isAfter(now.plus(clockSkew))) {
+            throw failure.exception("Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.");
+        }
+        if (!expires.isAfter(now.minus(clockSkew))) {
+            throw failure.exception("Invalid JWT: the assertion has expired.");
+        }
+    }
+}

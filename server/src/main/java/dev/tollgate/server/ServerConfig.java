@@ -1,0 +1,36 @@
+package dev.tollgate.server;
+
+import dev.tollgate.core.net.Cidr;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a Tollgate node is started with.
+ *
+ * @param host             the address to listen on
+ * @param port             0 for any free port
+ * @param issuer           the public base URL; empty for {@code http://localhost:PORT}
+ * @param dbUrl            a JDBC URL; empty for the embedded H2 database under {@code dataDir}
+ * @param catalogFile      the API catalog; empty for the built-in sample catalog
+ * @param trustedProxies   peers whose X-Forwarded-For is believed
+ * @param backendTimeout   how long the gateway waits for a backend's answer
+ * @param adminPassword    the first administrator's password; empty to generate one
+ */
+public record ServerConfig(String host, int port, Path dataDir, Optional<String> issuer, Optional<String> dbUrl,
+                           Optional<String> dbUser, Optional<String> dbPassword, Optional<String> redisUrl,
+                           Optional<Path> catalogFile, List<Cidr> trustedProxies, Duration backendTimeout,
+                           Duration accessTokenLifetime, Optional<String> adminPassword) {
+
+    public static ServerConfig defaults(Path dataDir) {
+        return new ServerConfig("0.0.0.0", 8080, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Duration.ofSeconds(30),
+                Duration.ofSeconds(3599), Optional.empty());
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, dataDir, issuer, dbUrl, dbUser, dbPassword, redisUrl, catalogFile,
+                trustedProxies, backendTimeout, accessTokenLifetime, adminPassword);
+    }
+}

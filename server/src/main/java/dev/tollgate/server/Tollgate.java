@@ -1,0 +1,231 @@
+package dev.tollgate.server;
+
+import dev.tollgate.core.Issuer;
+import dev.tollgate.core.access.AccessChecker;
+import dev.tollgate.core.access.AccessDecider;
+import dev.tollgate.core.access.CredentialCache;
+import dev.tollgate.core.cache.InvalidationBus;
+import dev.tollgate.core.cache.LocalInvalidationBus;
+import dev.tollgate.core.catalog.ApiCatalog;
+import dev.tollgate.core.catalog.ApiDefinition;
+import dev.tollgate.core.catalog.CatalogLoader;
+import dev.tollgate.core.key.ApiKeyService;
+import dev.tollgate.core.net.ClientAddressResolver;
+import dev.tollgate.core.project.ProjectService;
+import dev.tollgate.core.samples.CalendarApi;
+import dev.tollgate.core.samples.PostsApi;
+import dev.tollgate.core.secret.Secrets;
+import dev.tollgate.core.serviceaccount.ServiceAccountService;
+import dev.tollgate.core.token.AccessTokenIssuer;
+import dev.tollgate.core.token.KnownScopes;
+import dev.tollgate.core.token.ServiceAccountGrant;
+import dev.tollgate.core.token.TokenService;
+import dev.tollgate.protocol.ApiError;
+import dev.tollgate.protocol.ApiException;
+import dev.tollgate.server.admin.AdminApi;
+import dev.tollgate.server.admin.AdminAuthenticator;
+import dev.tollgate.server.gateway.BackendProxy;
+import dev.tollgate.server.gateway.Backends;
+import dev.tollgate.server.gateway.GatewayHandler;
+import dev.tollgate.server.gateway.GatewayMetrics;
+import dev.tollgate.server.http.ErrorWriters;
+import dev.tollgate.server.http.JettyJsonErrors;
+import dev.tollgate.server.oauth.ServiceAccountJwks;
+import dev.tollgate.server.oauth.TokenEndpoint;
+import dev.tollgate.server.samples.SampleBackends;
+import dev.tollgate.store.jdbc.Database;
+import dev.tollgate.store.jdbc.JdbcAccessTokenRepository;
+import dev.tollgate.store.jdbc.JdbcApiKeyRepository;
+import dev.tollgate.store.jdbc.JdbcProjectRepository;
+import dev.tollgate.store.jdbc.JdbcSampleRepository;
+import dev.tollgate.store.jdbc.JdbcServiceAccountRepository;
+import dev.tollgate.store.jdbc.JdbcUserRepository;
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One Tollgate node: authorization server, admin API, gateway and sample APIs in one process. */
+public final class Tollgate implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Tollgate.class);
+    /** First path segments the platform's own endpoints use; no catalog API may take one. */
+    static final Set<String> RESERVED_API_NAMES = Set.of("admin", "o", "oauth2", "token", "revoke", "tokeninfo",
+            "introspect", "device", "v1", "signin", "signout", "signup", "account", "console", "healthz", "metrics",
+            "service_accounts", "well-known", "static", "webjars");
+
+    private final Database database;
+    private final SampleBackends samples;
+    private final Javalin app;
+    private final String baseUrl;
+
+    private Tollgate(Database database, SampleBackends samples, Javalin app, String baseUrl) {
+        this.database = database;
+        this.samples = samples;
+        this.app = app;
+        this.baseUrl = baseUrl;
+    }
+
+    public static Tollgate start(ServerConfig config, PrintStream out) {
+        return start(config, out, Function.identity());
+    }
+
+    /**
+     * @param deciderWiring lets an embedding harness wrap or replace the gateway's access decision
+     *                      (the benchmark measures the check's cost this way); the product passes identity
+     */
+    public static Tollgate start(ServerConfig config, PrintStream out, Function<AccessDecider, AccessDecider> deciderWiring) {
+        ApiCatalog catalog = loadCatalog(config);
+        int port = config.port() == 0 ? freePort() : config.port();
+        Issuer issuer = new Issuer(config.issuer().orElse("http://localhost:" + port));
+        createDataDir(config);
+        Database db = Database.open(config.dbUrl().orElse(Database.h2Url(config.dataDir())),
+                config.dbUser().orElse(null), config.dbPassword().orElse(null));
+        try {
+            return wire(config, out, deciderWiring, catalog, port, issuer, db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static Tollgate wire(ServerConfig config, PrintStream out, Function<AccessDecider, AccessDecider> deciderWiring,
+                                 ApiCatalog catalog, int port, Issuer issuer, Database db) {
+        Clock clock = Clock.systemUTC();
+        InvalidationBus bus = new LocalInvalidationBus();
+        var projectRepo = new JdbcProjectRepository(db);
+        var keyRepo = new JdbcApiKeyRepository(db);
+        var accountRepo = new JdbcServiceAccountRepository(db);
+        var tokenRepo = new JdbcAccessTokenRepository(db);
+        var userRepo = new JdbcUserRepository(db);
+
+        var projects = new ProjectService(projectRepo, catalog, bus, clock);
+        var keys = new ApiKeyService(keyRepo, projects.permissions(), catalog, bus, clock);
+        var serviceAccounts = new ServiceAccountService(accountRepo, projects.permissions(), bus, tokenRepo, issuer, clock);
+        var tokenIssuer = new AccessTokenIssuer(tokenRepo, clock, config.accessTokenLifetime());
+        var grant = new ServiceAccountGrant(accountRepo, tokenIssuer, new KnownScopes(catalog), issuer, clock, java.time.Duration.ofSeconds(60));
+        var tokens = new TokenService(grant);
+        var cache = new CredentialCache(keyRepo, tokenRepo, projectRepo, bus);
+        AccessDecider decider = deciderWiring.apply(new AccessChecker(cache, clock));
+
+        new Bootstrap(projectRepo, serviceAccounts, userRepo, clock).runIfFirstStart(config.dataDir(), config.adminPassword(), out);
+
+        var sampleRepo = new JdbcSampleRepository(db);
+        String backendSecret = Secrets.randomBase62(32);
+        var samples = new SampleBackends(new PostsApi(sampleRepo, clock), new CalendarApi(sampleRepo), backendSecret);
+        var samplesUri = samples.start();
+
+        var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+
+        Javalin app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.useVirtualThreads = true;
+            c.router.ignoreTrailingSlashes = false;
+            c.http.maxRequestSize = 1_000_000L;
+            c.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
+        });
+        app.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("X-Frame-Options", "DENY");
+            ctx.header("Content-Security-Policy", "frame-ancestors 'none'");
+            ctx.header("Referrer-Policy", "no-referrer");
+        });
+        app.exception(ApiException.class, (e, ctx) -> ErrorWriters.api(ctx, e));
+        app.exception(HttpResponseException.class, (e, ctx) -> ErrorWriters.api(ctx, JettyJsonErrors.forStatus(e.getStatus()).exception()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            ErrorWriters.api(ctx, ApiError.INTERNAL.exception());
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || "Not Found".equals(ctx.result())) {
+                ErrorWriters.api(ctx, ApiError.NOT_FOUND.exception("The requested URL was not found on this server."));
+            }
+        });
+
+        app.get("/healthz", ctx -> ctx.result("ok"));
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+        app.post("/token", new TokenEndpoint(tokens)::handle);
+        new ServiceAccountJwks(accountRepo).register(app);
+        new AdminApi(new AdminAuthenticator(cache, clock), projects, keys, serviceAccounts).register(app);
+
+        var gateway = new GatewayHandler(catalog, decider, new ClientAddressResolver(config.trustedProxies()),
+                new Backends(catalog.apis(), samplesUri), new BackendProxy(config.backendTimeout()), backendSecret,
+                new GatewayMetrics(registry));
+        for (ApiDefinition api : catalog.apis()) {
+            for (HandlerType verb : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {
+                app.addHttpHandler(verb, "/" + api.name() + "/" + api.version() + "/<rest>", gateway);
+            }
+        }
+
+        try {
+            app.start(config.host(), port);
+        } catch (RuntimeException e) {
+            samples.close();
+            throw e;
+        }
+        String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
+        String base = "http://" + host + ":" + app.port();
+        out.println("Tollgate ready on " + base);
+        out.flush();
+        return new Tollgate(db, samples, app, base);
+    }
+
+    private static ApiCatalog loadCatalog(ServerConfig config) {
+        ApiCatalog catalog = config.catalogFile().map(CatalogLoader::load).orElseGet(CatalogLoader::builtIn);
+        for (ApiDefinition api : catalog.apis()) {
+            if (RESERVED_API_NAMES.contains(api.name())) {
+                throw new IllegalArgumentException(config.catalogFile().map(Object::toString).orElse("built-in catalog")
+                        + ": API name '" + api.name() + "' is reserved for Tollgate's own endpoints.");
+            }
+        }
+        return catalog;
+    }
+
+    private static void createDataDir(ServerConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder " + config.dataDir(), e);
+        }
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() { return app.port(); }
+
+    public String baseUrl() { return baseUrl; }
+
+    @Override
+    public void close() {
+        app.stop();
+        samples.close();
+        database.close();
+    }
+}

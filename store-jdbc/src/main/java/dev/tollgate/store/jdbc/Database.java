@@ -1,0 +1,72 @@
+package dev.tollgate.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tollgate.core.store.DuplicateException;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** A migrated database: H2 embedded by default, PostgreSQL in production. */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Opens the database at {@code jdbcUrl} and applies the schema migrations it lacks. */
+    public static Database open(String jdbcUrl, String user, String password) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(jdbcUrl.startsWith("jdbc:h2:") ? 8 : 16);
+        config.setPoolName("tollgate");
+        config.setInitializationFailTimeout(10_000);
+        var dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource);
+    }
+
+    /** The embedded default: an H2 file database in {@code directory}. */
+    public static String h2Url(java.nio.file.Path directory) {
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("tollgate") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    public Jdbi jdbi() { return jdbi; }
+
+    public boolean isPostgres() {
+        return dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    /** Runs a write, turning a unique-constraint violation into {@link DuplicateException}. */
+    static <T> T unique(String what, Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                throw new DuplicateException(what);
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.tollgate.store.jdbc;
+
+import dev.tollgate.core.token.AccessToken;
+import dev.tollgate.core.token.AccessTokenRepository;
+import dev.tollgate.protocol.Scopes;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+public final class JdbcAccessTokenRepository implements AccessTokenRepository {
+    private final Jdbi jdbi;
+
+    public JdbcAccessTokenRepository(Database db) {
+        this.jdbi = db.jdbi();
+    }
+
+    @Override
+    public void insert(AccessToken t) {
+        Database.unique("token", () -> jdbi.withHandle(h -> h.createUpdate(
+                        "INSERT INTO access_tokens (token_hash, subject_kind, subject_id, email, client_id, project_id, scopes, issue_time_ms, expire_time_ms, revoked)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(0, t.tokenHash()).bind(1, t.subjectKind().name()).bind(2, t.subjectId()).bind(3, t.email())
+                .bind(4, t.clientId()).bind(5, t.projectId()).bind(6, t.scopes().toString())
+                .bind(7, t.issueTime().toEpochMilli()).bind(8, t.expireTime().toEpochMilli()).bind(9, t.revoked()).execute()));
+    }
+
+    @Override
+    public Optional<AccessToken> findByHash(String tokenHash) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM access_tokens WHERE token_hash = ?").bind(0, tokenHash)
+                .map((rs, ctx) -> token(rs)).findOne());
+    }
+
+    @Override
+    public boolean revoke(String tokenHash) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE access_tokens SET revoked = TRUE WHERE token_hash = ?").bind(0, tokenHash).execute()) > 0;
+    }
+
+    @Override
+    public int revokeAllOf(String subjectId) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE access_tokens SET revoked = TRUE WHERE subject_id = ? AND revoked = FALSE")
+                .bind(0, subjectId).execute());
+    }
+
+    private static AccessToken token(ResultSet rs) throws SQLException {
+        return new AccessToken(rs.getString("token_hash"), AccessToken.SubjectKind.valueOf(rs.getString("subject_kind")),
+                rs.getString("subject_id"), rs.getString("email"), rs.getString("client_id"), rs.getString("project_id"),
+                Scopes.ofStored(rs.getString("scopes")), Instant.ofEpochMilli(rs.getLong("issue_time_ms")),
+                Instant.ofEpochMilli(rs.getLong("expire_time_ms")), rs.getBoolean("revoked"));
+    }
+}
