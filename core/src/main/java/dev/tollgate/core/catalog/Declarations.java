@@ -20,7 +20,7 @@ final class Declarations {
     /** @return why the API cannot be declared here, if it cannot */
     Optional<String> claimApi(String label, SourcePosition position) {
         return claim(apis, label, "", position)
-                .map(first -> "API " + label + " is already declared at line " + first.position().line());
+                .map(first -> "an API with the same name and version is already declared at line " + first.position().line());
     }
 
     Optional<String> claimScope(String name, String apiLabel, SourcePosition position) {

@@ -50,7 +50,8 @@ sealed interface YamlNode {
         @Override
         public String description() {
             return switch (kind) {
-                case STRING -> "the text '" + shortened(text) + "'";
+                // Jackson reports an empty plain scalar ("cost:") as an empty string, not as null.
+                case STRING -> text.isEmpty() ? "an empty value" : "the text '" + shortened(text) + "'";
                 case INTEGER, DECIMAL -> "the number " + shortened(text);
                 case BOOLEAN -> "the value " + text;
                 case NULL -> "no value";

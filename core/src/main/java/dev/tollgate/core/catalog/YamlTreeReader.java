@@ -143,7 +143,7 @@ final class YamlTreeReader {
             }
             if (cause instanceof ReaderException unreadable) {
                 return source.error(SourcePosition.ofCodePointIndex(text, unreadable.getPosition()),
-                        String.format("the file contains the control character U+%04X, which YAML does not allow", unreadable.getCodePoint()));
+                        String.format("the file contains the character U+%04X, which YAML does not allow", unreadable.getCodePoint()));
             }
         }
         SourcePosition position = failure instanceof JacksonException jackson && jackson.getLocation() != null
@@ -199,6 +199,9 @@ final class YamlTreeReader {
     }
 
     private static YAMLFactory createFactory() {
+        // Jackson consumes snakeyaml's parser events, not its composer, so only the code point limit
+        // below is enforced by snakeyaml; the alias and depth limits are set as a second line of
+        // defence and enforced for real by readValue.
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setMaxAliasesForCollections(0);

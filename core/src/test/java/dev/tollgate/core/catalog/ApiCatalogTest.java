@@ -27,9 +27,9 @@ class ApiCatalogTest {
     @Test
     void matchPrefersLiteralSegmentOverVariableWhateverTheOrder() {
         ApiCatalog variableFirst = new ApiCatalog(List.of(api("items", List.of(),
-                method("items.get", "GET", "/items/{id}"), method("items.recent", "GET", "/items/recent")))));
+                method("items.get", "GET", "/items/{id}"), method("items.recent", "GET", "/items/recent"))));
         ApiCatalog literalFirst = new ApiCatalog(List.of(api("items", List.of(),
-                method("items.recent", "GET", "/items/recent"), method("items.get", "GET", "/items/{id}")))));
+                method("items.recent", "GET", "/items/recent"), method("items.get", "GET", "/items/{id}"))));
         for (ApiCatalog catalog : List.of(variableFirst, literalFirst)) {
             assertThat(catalog.match("items", "v1", "GET", "/items/recent")).map(m -> m.method().id()).contains("items.recent");
             assertThat(catalog.match("items", "v1", "GET", "/items/42")).map(m -> m.pathParams()).contains(Map.of("id", "42"));

@@ -2,9 +2,12 @@ package dev.tollgate.core.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -147,13 +151,14 @@ class CatalogValidationTest {
                 mistake("      requestsPerDayPerProject: 100000", "      requestsPerDayPerProject: 99999999999999999999", "far too large"),
                 mistake("      freeCallsPerMonth: 1000", "      freeCallsPerMonth: -1", "freeCallsPerMonth must be at least 0"),
                 mistake("      freeCallsPerMonth: 1000", "      freeCalls: 1000", "unknown field 'freeCalls'"),
-                mistake("    billing:", "    billing: free", "'billing' must be a mapping, found the text 'free'"),
+                mistake("      freeCallsPerMonth: 1000", "      - 1000", "'billing' must be a mapping, found a list"),
+                mistake("        cost: 1", "        cost: ~", "'cost' must be a whole number, found no value"),
                 mistake("    title: Posts API", "    titel: Posts API", "unknown field 'titel'"),
-                mistake("  - id: calendar.events.list", "  - id: posts.posts.get", "method id 'posts.posts.get' is already used by API posts v1 at line 18"),
-                mistake("  - id: posts.posts.get", "  - id: Posts.Get", "method id 'Posts.Get' is not valid"),
-                mistake("  - id: posts.posts.get", "  - id: posts_get", "method id 'posts_get' is not valid"),
-                mistake("        http: GET", "        http: get", "HTTP method 'get' is not supported"),
-                mistake("        http: GET", "        http: HEAD", "HTTP method 'HEAD' is not supported"),
+                mistake("      - id: calendar.events.list", "      - id: posts.posts.get", "method id 'posts.posts.get' is already used by API posts v1 at line 18"),
+                mistake("      - id: posts.posts.get", "      - id: Posts.Get", "method id 'Posts.Get' is not valid"),
+                mistake("      - id: posts.posts.get", "      - id: posts_get", "method id 'posts_get' is not valid"),
+                mistake("        http: POST", "        http: post", "HTTP method 'post' is not supported"),
+                mistake("        http: POST", "        http: HEAD", "HTTP method 'HEAD' is not supported"),
                 mistake("        path: /posts/{postId}", "        path: posts/{postId}", "must start with '/'"),
                 mistake("        path: /posts/{postId}", "        path: /posts//{postId}", "has an empty segment"),
                 mistake("        path: /posts/{postId}", "        path: /posts/{postId}/", "has an empty segment"),
@@ -177,7 +182,7 @@ class CatalogValidationTest {
                 mistake("        cost: 1", "        cost: \"1\"", "'cost' must be a whole number, found the text '1'"),
                 mistake("        cost: 1", "        cost: 9223372036854775808", "far too large"),
                 mistake("        cost: 1", "        cost: 4294967297", "cost must be between 1 and 1000, found 4294967297"),
-                mistake("        cost: 1", "        cost:", "'cost' must be a whole number, found no value"),
+                mistake("        cost: 1", "        cost:", "'cost' must be a whole number, found an empty value"),
                 mistake("        cost: 1", "        costs: 1", "unknown field 'costs'"),
                 mistake("        pricePer1000: \"0.20\"", "        pricePer1000: \"-0.20\"", "pricePer1000 must not be negative"),
                 mistake("        pricePer1000: \"0.20\"", "        pricePer1000: -0.20", "pricePer1000 must not be negative"),
@@ -193,18 +198,38 @@ class CatalogValidationTest {
     void mistakeIsReportedAtItsLine(String original, String replacement, String expectedProblem) {
         String yaml = withLines(VALID, original, replacement);
         CatalogException e = catchCatalogException(() -> CatalogLoader.parse("catalog.yaml", yaml));
-        assertThat(e.line()).as(e.getMessage()).isEqualTo(lineOf(yaml, replacement));
+        assertThat(e.line()).as(e.getMessage()).isEqualTo(lineOf(VALID, original));
         assertThat(e.getMessage()).startsWith("catalog.yaml:" + e.line() + ":").contains(expectedProblem);
     }
 
+    static Stream<Arguments> requiredApiFields() {
+        return Stream.of(
+                Arguments.of("    version: v1", "API posts: missing required field 'version'"),
+                Arguments.of("    title: Posts API", "API posts v1: missing required field 'title'"),
+                Arguments.of("    backend: builtin:posts", "API posts v1: missing required field 'backend'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("requiredApiFields")
+    void missingRequiredFieldIsReportedAtTheStartOfItsMapping(String line, String expectedProblem) {
+        CatalogException e = catchCatalogException(() -> CatalogLoader.parse("catalog.yaml", withoutLine(VALID, line)));
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(5);
+        assertThat(e.problem()).isEqualTo(expectedProblem);
+    }
+
     @Test
-    void missingRequiredFieldIsReportedAtTheStartOfItsMapping() {
-        for (String field : List.of("    title: Posts API", "    backend: builtin:posts", "    version: v1", "    methods:")) {
-            String yaml = field.equals("    methods:") ? VALID.substring(0, VALID.indexOf("    methods:")) + calendarOnly() : withoutLine(VALID, field);
-            CatalogException e = catchCatalogException(() -> CatalogLoader.parse("catalog.yaml", yaml));
-            assertThat(e.line()).as(e.getMessage()).isEqualTo(2);
-            assertThat(e.problem()).contains("missing required field '" + field.trim().replace(":", "").split(" ")[0] + "'");
-        }
+    void missingMethodsIsReportedAtTheStartOfTheApi() {
+        String yaml = VALID.substring(0, VALID.indexOf("    methods:")) + VALID.substring(VALID.indexOf("  - name: calendar"));
+        CatalogException e = catchCatalogException(() -> CatalogLoader.parse("catalog.yaml", yaml));
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.problem()).isEqualTo("API posts v1: missing required field 'methods'");
+    }
+
+    @Test
+    void missingApisListIsReportedAtTheStart() {
+        CatalogException e = catchCatalogException(() -> CatalogLoader.parse("catalog.yaml", "{}\n"));
+        assertThat(e).hasMessage("catalog.yaml:1:1: missing required field 'apis'");
     }
 
     @Test
@@ -219,7 +244,7 @@ class CatalogValidationTest {
     void authorizedMethodWithoutScopesIsReportedAtTheMethod() {
         String yaml = withoutLine(VALID, "        scopes: [posts]");
         CatalogException e = catchCatalogException(() -> CatalogLoader.parse("catalog.yaml", yaml));
-        assertThat(e.line()).isEqualTo(lineOf(yaml, "  - id: posts.posts.insert"));
+        assertThat(e.line()).isEqualTo(lineOf(yaml, "      - id: posts.posts.insert"));
         assertThat(e.problem()).isEqualTo("method 'posts.posts.insert': a method with access 'authorized' accepts OAuth tokens, "
                 + "so 'scopes' must list at least one scope");
     }
@@ -243,7 +268,7 @@ class CatalogValidationTest {
         String yaml = withLines(VALID, "  - name: calendar", "  - name: posts", "    version: v3", "    version: v1");
         CatalogException e = catchCatalogException(() -> CatalogLoader.parse("catalog.yaml", yaml));
         assertThat(e.line()).isEqualTo(30);
-        assertThat(e.problem()).isEqualTo("API posts v1: API posts v1 is already declared at line 2");
+        assertThat(e.problem()).isEqualTo("API posts v1: an API with the same name and version is already declared at line 2");
     }
 
     @Test
@@ -270,30 +295,26 @@ class CatalogValidationTest {
     }
 
     @Test
-    void missingApisListIsRejected() {
+    void misspelledApisListIsReportedAsUnknownField() {
         CatalogException e = catchCatalogException(() -> CatalogLoader.parse("catalog.yaml", "# nothing here\napi: []\n"));
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.problem()).startsWith("unknown field 'api'");
     }
 
     @Test
-    void loadReadsAFileAndNamesItInErrors(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path good = dir.resolve("good.yaml");
-        java.nio.file.Files.writeString(good, VALID);
+    void loadReadsAFileAndNamesItInErrors(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good.yaml");
+        Files.writeString(good, VALID);
         assertThat(CatalogLoader.load(good).apis()).hasSize(2);
 
-        java.nio.file.Path bad = dir.resolve("bad.yaml");
-        java.nio.file.Files.writeString(bad, withLines(VALID, "        cost: 1", "        cost: 0"));
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, withLines(VALID, "        cost: 1", "        cost: 0"));
         assertThatThrownBy(() -> CatalogLoader.load(bad)).isInstanceOf(CatalogException.class)
                 .hasMessageStartingWith(bad + ":23:15: ");
     }
 
     private static Arguments mistake(String original, String replacement, String expectedProblem) {
         return Arguments.of(original, replacement, expectedProblem);
-    }
-
-    private static String calendarOnly() {
-        return VALID.substring(VALID.indexOf("  - name: calendar"));
     }
 
     /** Replaces whole lines, so that "  - name: posts" cannot accidentally hit "      - name: posts". */
@@ -322,7 +343,7 @@ class CatalogValidationTest {
     }
 
     private static CatalogException catchCatalogException(ThrowingCallable call) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+        Throwable thrown = catchThrowable(call);
         assertThat(thrown).isExactlyInstanceOf(CatalogException.class);
         return (CatalogException) thrown;
     }

@@ -1,0 +1,132 @@
+package dev.tollgate.it;
+
+import dev.tollgate.store.jdbc.TestDatabases;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** The real server as a separate process, started the way `./tollgate serve` starts it, on a free port. */
+public final class TollgateProcess implements AutoCloseable {
+    private static final String READY = "Tollgate ready on ";
+
+    private final Process process;
+    private final String baseUrl;
+    private final Path dataDir;
+    private final List<String> output;
+
+    private TollgateProcess(Process process, String baseUrl, Path dataDir, List<String> output) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.dataDir = dataDir;
+        this.output = output;
+    }
+
+    public static TollgateProcess start(TestDatabases.Kind db, Path dataDir, String... extraArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--data", dataDir.toString()));
+        if (db == TestDatabases.Kind.POSTGRES) {
+            args.addAll(List.of("--db", TestDatabases.newPostgresDatabase(), "--db-user", TestDatabases.PG_USER));
+        }
+        args.addAll(List.of(extraArgs));
+        return startWith(args, Map.of());
+    }
+
+    public static TollgateProcess startWith(List<String> serveArgs, Map<String, String> env) throws IOException {
+        Launched launched = launch(serveArgs, env);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        try {
+            while (Instant.now().isBefore(deadline)) {
+                String line = launched.lines.poll(200, TimeUnit.MILLISECONDS);
+                if (line != null && line.startsWith(READY)) {
+                    Path data = Path.of(serveArgs.get(serveArgs.indexOf("--data") + 1));
+                    return new TollgateProcess(launched.process, line.substring(READY.length()).trim(), data, launched.output);
+                }
+                if (line == null && !launched.process.isAlive()) {
+                    throw new IllegalStateException("Tollgate exited with " + launched.process.exitValue() + ":\n" + String.join("\n", launched.output));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        launched.process.destroyForcibly();
+        throw new IllegalStateException("Tollgate did not become ready:\n" + String.join("\n", launched.output));
+    }
+
+    /** Runs `tollgate serve` expecting it to fail; returns its exit code and output. */
+    public static Exited runToExit(List<String> serveArgs) throws IOException, InterruptedException {
+        Launched launched = launch(serveArgs, Map.of());
+        if (!launched.process.waitFor(60, TimeUnit.SECONDS)) {
+            launched.process.destroyForcibly();
+            throw new IllegalStateException("Tollgate did not exit:\n" + String.join("\n", launched.output));
+        }
+        launched.reader.join(5000);
+        return new Exited(launched.process.exitValue(), String.join("\n", launched.output));
+    }
+
+    public record Exited(int code, String output) {}
+
+    private record Launched(Process process, BlockingQueue<String> lines, List<String> output, Thread reader) {}
+
+    private static Launched launch(List<String> serveArgs, Map<String, String> env) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "dev.tollgate.cli.Main", "serve"));
+        command.addAll(serveArgs);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("TOLLGATE_"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    output.add(line);
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "tollgate-output");
+        reader.setDaemon(true);
+        reader.start();
+        return new Launched(process, lines, output, reader);
+    }
+
+    public String baseUrl() { return baseUrl; }
+
+    public Path dataDir() { return dataDir; }
+
+    public String output() { return String.join("\n", output); }
+
+    public Path adminKeyFile() { return dataDir.resolve("admin-service-account.json"); }
+
+    public String adminPassword() throws IOException {
+        return Files.readString(dataDir.resolve("admin-password")).strip();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
