@@ -52,6 +52,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--backend-timeout", defaultValue = "${env:TOLLGATE_BACKEND_TIMEOUT:-30}", description = "Seconds to wait for a backend (TOLLGATE_BACKEND_TIMEOUT, default 30).")
     int backendTimeoutSeconds;
 
+    @Option(names = "--access-token-lifetime", defaultValue = "${env:TOLLGATE_ACCESS_TOKEN_LIFETIME:-3599}",
+            description = "Seconds an access token lives (TOLLGATE_ACCESS_TOKEN_LIFETIME, default 3599).")
+    int accessTokenLifetimeSeconds;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -90,6 +94,9 @@ final class ServeCommand implements Callable<Integer> {
         if (backendTimeoutSeconds < 1 || backendTimeoutSeconds > 3600) {
             throw new IllegalArgumentException("--backend-timeout must be between 1 and 3600 seconds");
         }
+        if (accessTokenLifetimeSeconds < 1 || accessTokenLifetimeSeconds > 86_400) {
+            throw new IllegalArgumentException("--access-token-lifetime must be between 1 and 86400 seconds");
+        }
         List<Cidr> proxies = new ArrayList<>();
         if (trustedProxies != null) {
             for (String p : trustedProxies) {
@@ -98,10 +105,9 @@ final class ServeCommand implements Callable<Integer> {
                 }
             }
         }
-        ServerConfig defaults = ServerConfig.defaults(data);
         return new ServerConfig(host, port, data, blankToEmpty(issuer), blankToEmpty(db), blankToEmpty(dbUser),
                 blankToEmpty(dbPassword), blankToEmpty(redis), Optional.ofNullable(config), List.copyOf(proxies),
-                Duration.ofSeconds(backendTimeoutSeconds), defaults.accessTokenLifetime(),
+                Duration.ofSeconds(backendTimeoutSeconds), Duration.ofSeconds(accessTokenLifetimeSeconds),
                 blankToEmpty(System.getenv("TOLLGATE_ADMIN_PASSWORD")));
     }
 

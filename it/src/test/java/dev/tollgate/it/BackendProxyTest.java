@@ -1,0 +1,234 @@
+package dev.tollgate.it;
+
+import static dev.tollgate.it.ApiKeyGatewayTest.assertGoogleError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The gateway in front of an outside HTTP backend: identity headers, credentials kept back, streaming, failures. */
+class BackendProxyTest extends EndToEnd {
+    private static final int BIG = 8 * 1024 * 1024;
+    private HttpServer backend;
+    private int deadPort;
+    private String project;
+    private String key;
+
+    @Override
+    protected String[] extraServeArgs() throws IOException {
+        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        backend.createContext("/base/echo", BackendProxyTest::echo);
+        backend.createContext("/base/slow", ex -> {
+            sleep(4000);
+            respond(ex, 200, "late");
+        });
+        backend.createContext("/base/big", ex -> {
+            ex.getResponseHeaders().add("Content-Type", "application/octet-stream");
+            ex.sendResponseHeaders(200, 0);
+            try (OutputStream out = ex.getResponseBody()) {
+                byte[] chunk = new byte[64 * 1024];
+                for (int sent = 0; sent < BIG; sent += chunk.length) {
+                    java.util.Arrays.fill(chunk, (byte) (sent / chunk.length));
+                    out.write(chunk);
+                }
+            }
+        });
+        backend.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        backend.start();
+        try (var s = new ServerSocket(0)) {
+            deadPort = s.getLocalPort();
+        }
+        Path catalog = Files.createTempFile("catalog", ".yaml");
+        Files.writeString(catalog, """
+                apis:
+                  - name: echo
+                    version: v1
+                    title: Echo API
+                    backend: http://127.0.0.1:%d/base
+                    scopes:
+                      - name: echo
+                        description: Echo what you send
+                    methods:
+                      - id: echo.get
+                        http: GET
+                        path: /echo/{thing}
+                        access: either
+                        scopes: [echo]
+                      - id: echo.post
+                        http: POST
+                        path: /echo/{thing}
+                        access: either
+                        scopes: [echo]
+                      - id: echo.slow
+                        http: GET
+                        path: /slow
+                        access: simple
+                      - id: echo.big
+                        http: GET
+                        path: /big
+                        access: simple
+                  - name: gone
+                    version: v1
+                    title: Gone API
+                    backend: http://127.0.0.1:%d
+                    methods:
+                      - id: gone.get
+                        http: GET
+                        path: /anything
+                        access: simple
+                """.formatted(backend.getAddress().getPort(), deadPort));
+        return new String[] {"--config", catalog.toString(), "--backend-timeout", "1"};
+    }
+
+    @AfterAll
+    void stopBackend() {
+        if (backend != null) {
+            backend.stop(0);
+        }
+    }
+
+    @BeforeAll
+    void projectWithKey() {
+        project = createProject(adminToken);
+        enable(adminToken, project, "echo");
+        enable(adminToken, project, "gone");
+        key = createKey(adminToken, project, Map.of()).get("keyString").asText();
+    }
+
+    @Test
+    void backendGetsVerifiedIdentityAndNeverTheKey() {
+        Http.Response r = http.get("/echo/v1/echo/a%20b?key=" + key + "&q=1&key2=x",
+                "X-Tollgate-Project", "someone-else", "X-Tollgate-User", "forged@example.com", "X-Custom", "kept");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode seen = r.json();
+        assertThat(seen.get("path").asText()).isEqualTo("/base/echo/a%20b");
+        assertThat(seen.get("query").asText()).isEqualTo("q=1&key2=x");
+        JsonNode headers = seen.get("headers");
+        assertThat(headers.get("x-tollgate-project").asText()).isEqualTo(project);
+        assertThat(headers.get("x-tollgate-access").asText()).isEqualTo("simple");
+        assertThat(headers.has("x-tollgate-user")).isFalse();
+        assertThat(headers.get("x-custom").asText()).isEqualTo("kept");
+        assertThat(r.body()).doesNotContain(key).doesNotContain("forged@example.com").doesNotContain("someone-else");
+        assertThat(headers.has("x-tollgate-backend-secret")).isFalse();
+    }
+
+    @Test
+    void backendGetsTokenIdentityButNeverTheToken() throws Exception {
+        KeyFiles.KeyFile robot = createServiceAccount(adminToken, project, "echo-robot");
+        String token = robot.accessToken(http, "echo");
+        Http.Response r = http.send(http.request("/echo/v1/echo/x").header("Authorization", "Bearer " + token)
+                .header("X-Goog-Api-Key", key).GET());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode headers = r.json().get("headers");
+        assertThat(headers.get("x-tollgate-access").asText()).isEqualTo("authorized");
+        assertThat(headers.get("x-tollgate-user").asText()).isEqualTo(robot.email());
+        assertThat(headers.get("x-tollgate-client").asText()).isEqualTo(robot.clientId());
+        assertThat(headers.get("x-tollgate-scopes").asText()).isEqualTo("echo");
+        assertThat(headers.has("authorization")).isFalse();
+        assertThat(headers.has("x-goog-api-key")).isFalse();
+        assertThat(r.body()).doesNotContain(token).doesNotContain(key);
+    }
+
+    @Test
+    void requestBodyIsStreamedToTheBackendUnchanged() throws Exception {
+        byte[] payload = new byte[3 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(payload);
+        Http.Response r = http.send(http.request("/echo/v1/echo/upload?key=" + key).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload)));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().get("bodySha256").asText()).isEqualTo(sha256(payload));
+        assertThat(r.json().get("bodyLength").asInt()).isEqualTo(payload.length);
+    }
+
+    @Test
+    void largeResponseIsStreamedBackWhole() throws Exception {
+        HttpResponse<InputStream> r = java.net.http.HttpClient.newHttpClient().send(
+                http.request("/echo/v1/big?key=" + key).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        long total = 0;
+        try (InputStream in = r.body()) {
+            byte[] buf = new byte[65536];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+            }
+        }
+        assertThat(total).isEqualTo(BIG);
+    }
+
+    @Test
+    void slowBackendThen504InGoogleFormat() {
+        assertGoogleError(http.get("/echo/v1/slow?key=" + key), 504, "DEADLINE_EXCEEDED", "BACKEND_TIMEOUT");
+    }
+
+    @Test
+    void backendDownThen502InGoogleFormat() {
+        assertGoogleError(http.get("/gone/v1/anything?key=" + key), 502, "UNAVAILABLE", "BACKEND_UNAVAILABLE");
+    }
+
+    @Test
+    void unknownMethodOfKnownApiThen404() {
+        Http.Response r = http.get("/echo/v1/nothing-here?key=" + key);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().at("/error/status").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    private static void echo(HttpExchange ex) throws IOException {
+        byte[] body = ex.getRequestBody().readAllBytes();
+        var headers = new LinkedHashMap<String, String>();
+        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+        var seen = new LinkedHashMap<String, Object>();
+        seen.put("method", ex.getRequestMethod());
+        seen.put("path", ex.getRequestURI().getRawPath());
+        seen.put("query", ex.getRequestURI().getRawQuery());
+        seen.put("headers", headers);
+        seen.put("bodyLength", body.length);
+        seen.put("bodySha256", sha256(body));
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        respond(ex, 200, Http.write(seen));
+    }
+
+    private static void respond(HttpExchange ex, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

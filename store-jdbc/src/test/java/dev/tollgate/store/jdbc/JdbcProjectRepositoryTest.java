@@ -1,0 +1,274 @@
+package dev.tollgate.store.jdbc;
+
+import static dev.tollgate.store.jdbc.Samples.ALICE;
+import static dev.tollgate.store.jdbc.Samples.BOB;
+import static dev.tollgate.store.jdbc.Samples.apiKey;
+import static dev.tollgate.store.jdbc.Samples.project;
+import static dev.tollgate.store.jdbc.Samples.serviceAccount;
+import static dev.tollgate.store.jdbc.Samples.serviceAccountKey;
+import static dev.tollgate.store.jdbc.Samples.serviceAccountToken;
+import static dev.tollgate.store.jdbc.Samples.userToken;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tollgate.core.project.Member;
+import dev.tollgate.core.project.Project;
+import dev.tollgate.core.project.ProjectMember;
+import dev.tollgate.core.project.Role;
+import dev.tollgate.core.store.DuplicateException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class JdbcProjectRepositoryTest extends RepositoryTest {
+
+    @Test
+    void insertedProjectRoundTripsEveryField() {
+        var project = new Project("my-project-1", "123456789012", "My project \u00e9\u4e2d", Instant.parse("2026-01-02T03:04:05.678Z"));
+        projects().insert(project, ALICE);
+
+        assertThat(projects().find("my-project-1")).contains(project);
+    }
+
+    @Test
+    void findOfAnUnknownProjectIsEmpty() {
+        assertThat(projects().find("no-such-project")).isEmpty();
+    }
+
+    @Test
+    void insertMakesTheCreatorTheOwner() {
+        projects().insert(project("my-project-1"), ALICE);
+
+        assertThat(projects().members("my-project-1")).containsExactly(new ProjectMember(ALICE, Role.OWNER));
+        assertThat(projects().roleOf("my-project-1", ALICE)).contains(Role.OWNER);
+    }
+
+    @Test
+    void duplicateProjectIdIsRefusedAndKeepsTheFirstProject() {
+        var first = project("my-project-1");
+        projects().insert(first, ALICE);
+
+        assertThatThrownBy(() -> projects().insert(project("my-project-1"), BOB)).isInstanceOf(DuplicateException.class);
+
+        assertThat(projects().find("my-project-1")).contains(first);
+        assertThat(projects().members("my-project-1")).containsExactly(new ProjectMember(ALICE, Role.OWNER));
+        assertThat(projects().listForMember(BOB)).isEmpty();
+    }
+
+    @Test
+    void duplicateProjectNumberIsRefused() {
+        projects().insert(new Project("my-project-1", "111111111111", "One", Samples.T0), ALICE);
+
+        assertThatThrownBy(() -> projects().insert(new Project("my-project-2", "111111111111", "Two", Samples.T0), ALICE))
+                .isInstanceOf(DuplicateException.class);
+        assertThat(projects().find("my-project-2")).isEmpty();
+        assertThat(projects().listForMember(ALICE)).extracting(Project::projectId).containsExactly("my-project-1");
+    }
+
+    @Test
+    void listReturnsAllProjectsOrderedById() {
+        projects().insert(project("project-c"), ALICE);
+        projects().insert(project("project-a"), BOB);
+        projects().insert(project("project-b"), ALICE);
+
+        assertThat(projects().list()).extracting(Project::projectId).containsExactly("project-a", "project-b", "project-c");
+    }
+
+    @Test
+    void listForMemberReturnsOnlyTheMembersProjectsOrderedById() {
+        projects().insert(project("project-c"), ALICE);
+        projects().insert(project("project-b"), BOB);
+        projects().insert(project("project-a"), ALICE);
+        projects().putMember("project-b", ALICE, Role.VIEWER);
+        projects().insert(project("project-d"), BOB);
+
+        assertThat(projects().listForMember(ALICE)).extracting(Project::projectId)
+                .containsExactly("project-a", "project-b", "project-c");
+        assertThat(projects().listForMember(BOB)).extracting(Project::projectId).containsExactly("project-b", "project-d");
+        assertThat(projects().listForMember(Member.user("carol@example.com"))).isEmpty();
+    }
+
+    @Test
+    void listForMemberTellsUsersFromServiceAccountsWithTheSameEmail() {
+        projects().insert(project("project-a"), Member.user("robot@example.com"));
+        projects().insert(project("project-b"), Member.serviceAccount("robot@example.com"));
+
+        assertThat(projects().listForMember(Member.user("robot@example.com"))).extracting(Project::projectId).containsExactly("project-a");
+        assertThat(projects().listForMember(Member.serviceAccount("robot@example.com"))).extracting(Project::projectId)
+                .containsExactly("project-b");
+    }
+
+    @Test
+    void putMemberAddsAMember() {
+        projects().insert(project("my-project-1"), ALICE);
+        var robot = Member.serviceAccount("robot@my-project-1.iam");
+
+        projects().putMember("my-project-1", BOB, Role.EDITOR);
+        projects().putMember("my-project-1", robot, Role.VIEWER);
+
+        assertThat(projects().members("my-project-1")).containsExactly(
+                new ProjectMember(robot, Role.VIEWER), new ProjectMember(ALICE, Role.OWNER), new ProjectMember(BOB, Role.EDITOR));
+        assertThat(projects().roleOf("my-project-1", BOB)).contains(Role.EDITOR);
+    }
+
+    @Test
+    void putMemberUpdatesTheRoleOfAnExistingMemberInPlace() {
+        projects().insert(project("my-project-1"), ALICE);
+        projects().putMember("my-project-1", BOB, Role.VIEWER);
+
+        projects().putMember("my-project-1", BOB, Role.OWNER);
+        projects().putMember("my-project-1", ALICE, Role.VIEWER);
+
+        assertThat(projects().members("my-project-1"))
+                .containsExactly(new ProjectMember(ALICE, Role.VIEWER), new ProjectMember(BOB, Role.OWNER));
+    }
+
+    @Test
+    void membershipIsPerProject() {
+        projects().insert(project("project-a"), ALICE);
+        projects().insert(project("project-b"), ALICE);
+
+        projects().putMember("project-a", BOB, Role.EDITOR);
+
+        assertThat(projects().roleOf("project-a", BOB)).contains(Role.EDITOR);
+        assertThat(projects().roleOf("project-b", BOB)).isEmpty();
+        assertThat(projects().members("project-b")).containsExactly(new ProjectMember(ALICE, Role.OWNER));
+    }
+
+    @Test
+    void enabledServicesStartEmptyAndArePerProject() {
+        projects().insert(project("project-a"), ALICE);
+        projects().insert(project("project-b"), ALICE);
+        assertThat(projects().enabledServices("project-a")).isEmpty();
+
+        projects().setServiceEnabled("project-a", "posts", true);
+        projects().setServiceEnabled("project-a", "calendar", true);
+
+        assertThat(projects().enabledServices("project-a")).containsExactlyInAnyOrder("posts", "calendar");
+        assertThat(projects().enabledServices("project-b")).isEmpty();
+    }
+
+    @Test
+    void setServiceEnabledIsIdempotent() {
+        projects().insert(project("my-project-1"), ALICE);
+
+        projects().setServiceEnabled("my-project-1", "posts", true);
+        projects().setServiceEnabled("my-project-1", "posts", true);
+        assertThat(projects().enabledServices("my-project-1")).containsExactly("posts");
+
+        projects().setServiceEnabled("my-project-1", "posts", false);
+        projects().setServiceEnabled("my-project-1", "posts", false);
+        projects().setServiceEnabled("my-project-1", "calendar", false);
+        assertThat(projects().enabledServices("my-project-1")).isEmpty();
+    }
+
+    @Test
+    void deleteProjectRemovesItsKeysAndTokens() {
+        projects().insert(project("my-project-1"), ALICE);
+        apiKeys().insert(apiKey("my-project-1", "key-1"));
+        var token = userToken("my-project-1", "user-1");
+        tokens().insert(token);
+
+        assertThat(projects().delete("my-project-1")).isTrue();
+
+        assertThat(projects().find("my-project-1")).isEmpty();
+        assertThat(apiKeys().find("my-project-1", "key-1")).isEmpty();
+        assertThat(apiKeys().findByHash(apiKey("my-project-1", "key-1").keyHash())).isEmpty();
+        assertThat(tokens().findByHash(token.tokenHash())).isEmpty();
+    }
+
+    @Test
+    void deleteProjectRemovesItsServiceAccountsTheirKeysAndTheirTokens() {
+        projects().insert(project("my-project-1"), ALICE);
+        var account = serviceAccount("my-project-1", "robot-1");
+        serviceAccounts().insert(account);
+        serviceAccounts().insertKey(serviceAccountKey(account.email(), "sakey-1"));
+        var token = serviceAccountToken(account);
+        tokens().insert(token);
+
+        projects().delete("my-project-1");
+
+        assertThat(serviceAccounts().find(account.email())).isEmpty();
+        assertThat(serviceAccounts().findByUniqueId(account.uniqueId())).isEmpty();
+        assertThat(serviceAccounts().findKey("sakey-1")).isEmpty();
+        assertThat(serviceAccounts().listKeys(account.email())).isEmpty();
+        assertThat(tokens().findByHash(token.tokenHash())).isEmpty();
+    }
+
+    @Test
+    void deleteProjectRemovesItsMembersAndEnabledServices() {
+        projects().insert(project("my-project-1"), ALICE);
+        projects().putMember("my-project-1", BOB, Role.EDITOR);
+        projects().setServiceEnabled("my-project-1", "posts", true);
+
+        projects().delete("my-project-1");
+
+        assertThat(projects().members("my-project-1")).isEmpty();
+        assertThat(projects().roleOf("my-project-1", ALICE)).isEmpty();
+        assertThat(projects().listForMember(BOB)).isEmpty();
+        assertThat(projects().enabledServices("my-project-1")).isEmpty();
+    }
+
+    @Test
+    void projectCreatedAgainUnderADeletedIdStartsEmpty() {
+        projects().insert(project("my-project-1"), ALICE);
+        projects().putMember("my-project-1", BOB, Role.EDITOR);
+        projects().setServiceEnabled("my-project-1", "posts", true);
+        apiKeys().insert(apiKey("my-project-1", "key-1"));
+        projects().delete("my-project-1");
+
+        projects().insert(project("my-project-1"), BOB);
+
+        assertThat(projects().members("my-project-1")).containsExactly(new ProjectMember(BOB, Role.OWNER));
+        assertThat(projects().enabledServices("my-project-1")).isEmpty();
+        assertThat(apiKeys().list("my-project-1")).isEmpty();
+    }
+
+    @Test
+    void deleteProjectLeavesOtherProjectsAlone() {
+        projects().insert(project("project-a"), ALICE);
+        projects().insert(project("project-b"), ALICE);
+        projects().setServiceEnabled("project-b", "posts", true);
+        apiKeys().insert(apiKey("project-b", "key-b"));
+        var account = serviceAccount("project-b", "robot-b");
+        serviceAccounts().insert(account);
+        serviceAccounts().insertKey(serviceAccountKey(account.email(), "sakey-b"));
+        var token = userToken("project-b", "user-1");
+        tokens().insert(token);
+
+        projects().delete("project-a");
+
+        assertThat(projects().list()).extracting(Project::projectId).containsExactly("project-b");
+        assertThat(projects().members("project-b")).containsExactly(new ProjectMember(ALICE, Role.OWNER));
+        assertThat(projects().enabledServices("project-b")).containsExactly("posts");
+        assertThat(apiKeys().find("project-b", "key-b")).isPresent();
+        assertThat(serviceAccounts().find(account.email())).contains(account);
+        assertThat(serviceAccounts().findKey("sakey-b")).isPresent();
+        assertThat(tokens().findByHash(token.tokenHash())).contains(token);
+    }
+
+    @Test
+    void deleteOfAnUnknownProjectReturnsFalse() {
+        assertThat(projects().delete("no-such-project")).isFalse();
+    }
+
+    @Test
+    void nobodyIsAPlatformAdminUntilGranted() {
+        projects().insert(project("my-project-1"), ALICE);
+
+        assertThat(projects().isPlatformAdmin(ALICE)).isFalse();
+
+        projects().grantPlatformAdmin(ALICE);
+
+        assertThat(projects().isPlatformAdmin(ALICE)).isTrue();
+        assertThat(projects().isPlatformAdmin(BOB)).isFalse();
+        assertThat(projects().isPlatformAdmin(Member.serviceAccount(ALICE.email()))).isFalse();
+    }
+
+    @Test
+    void grantingPlatformAdminTwiceIsHarmless() {
+        projects().grantPlatformAdmin(ALICE);
+        projects().grantPlatformAdmin(ALICE);
+
+        assertThat(projects().isPlatformAdmin(ALICE)).isTrue();
+    }
+}
