@@ -16,34 +16,38 @@ import dev.tollgate.core.project.Project;
 import dev.tollgate.core.project.ProjectMember;
 import dev.tollgate.core.project.Role;
 import dev.tollgate.core.store.DuplicateException;
+import dev.tollgate.store.jdbc.TestDatabases.Kind;
 import java.time.Instant;
-import org.junit.jupiter.api.Test;
 
 class JdbcProjectRepositoryTest extends RepositoryTest {
 
-    @Test
-    void insertedProjectRoundTripsEveryField() {
+    @OnEachDatabase
+    void insertedProjectRoundTripsEveryField(Kind kind) {
+        open(kind);
         var project = new Project("my-project-1", "123456789012", "My project \u00e9\u4e2d", Instant.parse("2026-01-02T03:04:05.678Z"));
         projects().insert(project, ALICE);
 
         assertThat(projects().find("my-project-1")).contains(project);
     }
 
-    @Test
-    void findOfAnUnknownProjectIsEmpty() {
+    @OnEachDatabase
+    void findOfAnUnknownProjectIsEmpty(Kind kind) {
+        open(kind);
         assertThat(projects().find("no-such-project")).isEmpty();
     }
 
-    @Test
-    void insertMakesTheCreatorTheOwner() {
+    @OnEachDatabase
+    void insertMakesTheCreatorTheOwner(Kind kind) {
+        open(kind);
         projects().insert(project("my-project-1"), ALICE);
 
         assertThat(projects().members("my-project-1")).containsExactly(new ProjectMember(ALICE, Role.OWNER));
         assertThat(projects().roleOf("my-project-1", ALICE)).contains(Role.OWNER);
     }
 
-    @Test
-    void duplicateProjectIdIsRefusedAndKeepsTheFirstProject() {
+    @OnEachDatabase
+    void duplicateProjectIdIsRefusedAndKeepsTheFirstProject(Kind kind) {
+        open(kind);
         var first = project("my-project-1");
         projects().insert(first, ALICE);
 
@@ -54,8 +58,9 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(projects().listForMember(BOB)).isEmpty();
     }
 
-    @Test
-    void duplicateProjectNumberIsRefused() {
+    @OnEachDatabase
+    void duplicateProjectNumberIsRefused(Kind kind) {
+        open(kind);
         projects().insert(new Project("my-project-1", "111111111111", "One", Samples.T0), ALICE);
 
         assertThatThrownBy(() -> projects().insert(new Project("my-project-2", "111111111111", "Two", Samples.T0), ALICE))
@@ -64,8 +69,9 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(projects().listForMember(ALICE)).extracting(Project::projectId).containsExactly("my-project-1");
     }
 
-    @Test
-    void listReturnsAllProjectsOrderedById() {
+    @OnEachDatabase
+    void listReturnsAllProjectsOrderedById(Kind kind) {
+        open(kind);
         projects().insert(project("project-c"), ALICE);
         projects().insert(project("project-a"), BOB);
         projects().insert(project("project-b"), ALICE);
@@ -73,8 +79,9 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(projects().list()).extracting(Project::projectId).containsExactly("project-a", "project-b", "project-c");
     }
 
-    @Test
-    void listForMemberReturnsOnlyTheMembersProjectsOrderedById() {
+    @OnEachDatabase
+    void listForMemberReturnsOnlyTheMembersProjectsOrderedById(Kind kind) {
+        open(kind);
         projects().insert(project("project-c"), ALICE);
         projects().insert(project("project-b"), BOB);
         projects().insert(project("project-a"), ALICE);
@@ -87,8 +94,9 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(projects().listForMember(Member.user("carol@example.com"))).isEmpty();
     }
 
-    @Test
-    void listForMemberTellsUsersFromServiceAccountsWithTheSameEmail() {
+    @OnEachDatabase
+    void listForMemberTellsUsersFromServiceAccountsWithTheSameEmail(Kind kind) {
+        open(kind);
         projects().insert(project("project-a"), Member.user("robot@example.com"));
         projects().insert(project("project-b"), Member.serviceAccount("robot@example.com"));
 
@@ -97,8 +105,9 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
                 .containsExactly("project-b");
     }
 
-    @Test
-    void putMemberAddsAMember() {
+    @OnEachDatabase
+    void putMemberAddsAMember(Kind kind) {
+        open(kind);
         projects().insert(project("my-project-1"), ALICE);
         var robot = Member.serviceAccount("robot@my-project-1.iam");
 
@@ -110,8 +119,9 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(projects().roleOf("my-project-1", BOB)).contains(Role.EDITOR);
     }
 
-    @Test
-    void putMemberUpdatesTheRoleOfAnExistingMemberInPlace() {
+    @OnEachDatabase
+    void putMemberUpdatesTheRoleOfAnExistingMemberInPlace(Kind kind) {
+        open(kind);
         projects().insert(project("my-project-1"), ALICE);
         projects().putMember("my-project-1", BOB, Role.VIEWER);
 
@@ -122,8 +132,9 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
                 .containsExactly(new ProjectMember(ALICE, Role.VIEWER), new ProjectMember(BOB, Role.OWNER));
     }
 
-    @Test
-    void membershipIsPerProject() {
+    @OnEachDatabase
+    void membershipIsPerProject(Kind kind) {
+        open(kind);
         projects().insert(project("project-a"), ALICE);
         projects().insert(project("project-b"), ALICE);
 
@@ -134,8 +145,9 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(projects().members("project-b")).containsExactly(new ProjectMember(ALICE, Role.OWNER));
     }
 
-    @Test
-    void enabledServicesStartEmptyAndArePerProject() {
+    @OnEachDatabase
+    void enabledServicesStartEmptyAndArePerProject(Kind kind) {
+        open(kind);
         projects().insert(project("project-a"), ALICE);
         projects().insert(project("project-b"), ALICE);
         assertThat(projects().enabledServices("project-a")).isEmpty();
@@ -147,8 +159,9 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(projects().enabledServices("project-b")).isEmpty();
     }
 
-    @Test
-    void setServiceEnabledIsIdempotent() {
+    @OnEachDatabase
+    void setServiceEnabledIsIdempotent(Kind kind) {
+        open(kind);
         projects().insert(project("my-project-1"), ALICE);
 
         projects().setServiceEnabled("my-project-1", "posts", true);
@@ -161,8 +174,9 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(projects().enabledServices("my-project-1")).isEmpty();
     }
 
-    @Test
-    void deleteProjectRemovesItsKeysAndTokens() {
+    @OnEachDatabase
+    void deleteProjectRemovesItsKeysAndTokens(Kind kind) {
+        open(kind);
         projects().insert(project("my-project-1"), ALICE);
         apiKeys().insert(apiKey("my-project-1", "key-1"));
         var token = userToken("my-project-1", "user-1");
@@ -176,8 +190,9 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(tokens().findByHash(token.tokenHash())).isEmpty();
     }
 
-    @Test
-    void deleteProjectRemovesItsServiceAccountsTheirKeysAndTheirTokens() {
+    @OnEachDatabase
+    void deleteProjectRemovesItsServiceAccountsTheirKeysAndTheirTokens(Kind kind) {
+        open(kind);
         projects().insert(project("my-project-1"), ALICE);
         var account = serviceAccount("my-project-1", "robot-1");
         serviceAccounts().insert(account);
@@ -194,8 +209,9 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(tokens().findByHash(token.tokenHash())).isEmpty();
     }
 
-    @Test
-    void deleteProjectRemovesItsMembersAndEnabledServices() {
+    @OnEachDatabase
+    void deleteProjectRemovesItsMembersAndEnabledServices(Kind kind) {
+        open(kind);
         projects().insert(project("my-project-1"), ALICE);
         projects().putMember("my-project-1", BOB, Role.EDITOR);
         projects().setServiceEnabled("my-project-1", "posts", true);
@@ -208,8 +224,9 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(projects().enabledServices("my-project-1")).isEmpty();
     }
 
-    @Test
-    void projectCreatedAgainUnderADeletedIdStartsEmpty() {
+    @OnEachDatabase
+    void projectCreatedAgainUnderADeletedIdStartsEmpty(Kind kind) {
+        open(kind);
         projects().insert(project("my-project-1"), ALICE);
         projects().putMember("my-project-1", BOB, Role.EDITOR);
         projects().setServiceEnabled("my-project-1", "posts", true);
@@ -223,8 +240,9 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(apiKeys().list("my-project-1")).isEmpty();
     }
 
-    @Test
-    void deleteProjectLeavesOtherProjectsAlone() {
+    @OnEachDatabase
+    void deleteProjectLeavesOtherProjectsAlone(Kind kind) {
+        open(kind);
         projects().insert(project("project-a"), ALICE);
         projects().insert(project("project-b"), ALICE);
         projects().setServiceEnabled("project-b", "posts", true);
@@ -246,13 +264,15 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(tokens().findByHash(token.tokenHash())).contains(token);
     }
 
-    @Test
-    void deleteOfAnUnknownProjectReturnsFalse() {
+    @OnEachDatabase
+    void deleteOfAnUnknownProjectReturnsFalse(Kind kind) {
+        open(kind);
         assertThat(projects().delete("no-such-project")).isFalse();
     }
 
-    @Test
-    void nobodyIsAPlatformAdminUntilGranted() {
+    @OnEachDatabase
+    void nobodyIsAPlatformAdminUntilGranted(Kind kind) {
+        open(kind);
         projects().insert(project("my-project-1"), ALICE);
 
         assertThat(projects().isPlatformAdmin(ALICE)).isFalse();
@@ -264,8 +284,9 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(projects().isPlatformAdmin(Member.serviceAccount(ALICE.email()))).isFalse();
     }
 
-    @Test
-    void grantingPlatformAdminTwiceIsHarmless() {
+    @OnEachDatabase
+    void grantingPlatformAdminTwiceIsHarmless(Kind kind) {
+        open(kind);
         projects().grantPlatformAdmin(ALICE);
         projects().grantPlatformAdmin(ALICE);
 

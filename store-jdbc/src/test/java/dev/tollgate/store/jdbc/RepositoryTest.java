@@ -8,40 +8,35 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Base of the repository tests: every test of a subclass runs once on H2 and once on PostgreSQL,
- * each time against a fresh, migrated database. The PostgreSQL run is skipped when no server is
- * reachable, except under CI=true where {@link TestDatabases#postgresAvailable()} fails it.
+ * Base of the repository tests. Each test is an {@link OnEachDatabase} test: it runs once on H2 and
+ * once on PostgreSQL, and starts by calling {@link #open} for a fresh, migrated database of its
+ * kind, which is closed (and on PostgreSQL dropped) after the test. The PostgreSQL run is skipped
+ * when no server is reachable, except under CI=true where {@link TestDatabases#postgresAvailable()}
+ * fails it.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Kind.class)
 abstract class RepositoryTest {
-    @Parameter
-    Kind kind;
-
     @TempDir
     Path tempDir;
 
+    private Kind kind;
     private String url;
     private Database db;
 
-    @BeforeEach
-    final void openDatabase() {
+    /** Opens a fresh database of {@code kind}, skipping the test if that kind is not available here. */
+    final void open(Kind kind) {
         if (kind == Kind.POSTGRES) {
             assumeTrue(TestDatabases.postgresAvailable(), "PostgreSQL is not reachable at " + TestDatabases.PG_HOST);
         }
+        this.kind = kind;
         url = kind == Kind.H2 ? Database.h2Url(tempDir) : TestDatabases.newPostgresDatabase();
-        db = open();
+        db = connect();
     }
 
     @AfterEach
-    final void dropDatabase() throws SQLException {
+    final void closeAndDropDatabase() throws SQLException {
         if (db != null) {
             db.close();
         }
@@ -57,10 +52,10 @@ abstract class RepositoryTest {
     /** Closes the database and opens the same one again, running the migrations a second time. */
     final void reopen() {
         db.close();
-        db = open();
+        db = connect();
     }
 
-    private Database open() {
+    private Database connect() {
         String user = kind == Kind.POSTGRES ? TestDatabases.PG_USER : null;
         String password = kind == Kind.POSTGRES ? TestDatabases.PG_PASSWORD : null;
         Database opened = Database.open(url, user, password);
