@@ -18,8 +18,20 @@ import dev.tollgate.core.project.Role;
 import dev.tollgate.core.store.DuplicateException;
 import dev.tollgate.store.jdbc.TestDatabases.Kind;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import org.junit.jupiter.api.Disabled;
 
 class JdbcProjectRepositoryTest extends RepositoryTest {
+    /** Rounds of {@link #atOnce}: each races several threads on one fresh row. */
+    private static final int ROUNDS = 40;
+    private static final String RACE =
+            "Bug in JdbcProjectRepository: it checks for (or deletes) the row and then inserts it, so two identical requests at once "
+            + "both insert and the loser fails with a raw primary-key violation (SQLState 23505; the server answers 500)";
 
     @OnEachDatabase
     void insertedProjectRoundTripsEveryField(Kind kind) {
@@ -291,5 +303,62 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         projects().grantPlatformAdmin(ALICE);
 
         assertThat(projects().isPlatformAdmin(ALICE)).isTrue();
+    }
+
+    @Disabled(RACE)
+    @OnEachDatabase
+    void enablingAServiceFromTwoRequestsAtOnceSucceeds(Kind kind) throws Exception {
+        open(kind);
+        projects().insert(project("my-project-1"), ALICE);
+
+        atOnce(round -> projects().setServiceEnabled("my-project-1", "service-" + round, true));
+
+        assertThat(projects().enabledServices("my-project-1")).hasSize(ROUNDS);
+    }
+
+    @Disabled(RACE)
+    @OnEachDatabase
+    void puttingTheSameMemberFromTwoRequestsAtOnceSucceeds(Kind kind) throws Exception {
+        open(kind);
+        projects().insert(project("my-project-1"), ALICE);
+
+        atOnce(round -> projects().putMember("my-project-1", Member.user("user" + round + "@example.com"), Role.EDITOR));
+
+        assertThat(projects().members("my-project-1")).hasSize(ROUNDS + 1);
+    }
+
+    @Disabled(RACE + "; Bootstrap grants the admin on every start, so servers starting together on one PostgreSQL can fail to start")
+    @OnEachDatabase
+    void grantingPlatformAdminFromTwoRequestsAtOnceSucceeds(Kind kind) throws Exception {
+        open(kind);
+
+        atOnce(round -> projects().grantPlatformAdmin(Member.user("user" + round + "@example.com")));
+
+        assertThat(projects().isPlatformAdmin(Member.user("user0@example.com"))).isTrue();
+    }
+
+    /** Runs {@code write} for each round from several threads released together. */
+    private static void atOnce(IntConsumer write) throws Exception {
+        int threads = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < ROUNDS; round++) {
+                var start = new CyclicBarrier(threads);
+                var writes = new ArrayList<Future<?>>();
+                int r = round;
+                for (int i = 0; i < threads; i++) {
+                    writes.add(pool.submit(() -> {
+                        start.await();
+                        write.accept(r);
+                        return null;
+                    }));
+                }
+                for (var w : writes) {
+                    w.get();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
