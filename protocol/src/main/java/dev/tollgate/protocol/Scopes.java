@@ -28,11 +28,15 @@ public record Scopes(Set<String> values) {
 
     /** Parses a space-separated scope string; rejects characters RFC 6749 does not allow. */
     public static Scopes parse(String text) throws OAuthException {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isEmpty()) {
             return EMPTY;
         }
         var parsed = new TreeSet<String>();
-        for (String token : text.trim().split(" +")) {
+        // Only the space separates scopes (RFC 6749 §3.3); any other control character is an error, not padding.
+        for (String token : text.split(" ")) {
+            if (token.isEmpty()) {
+                continue;
+            }
             if (!SCOPE_TOKEN.matcher(token).matches()) {
                 throw OAuthError.INVALID_SCOPE.exception("Invalid scope syntax.");
             }

@@ -1,0 +1,185 @@
+package dev.tollgate.core.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tollgate.core.cache.Invalidation;
+import dev.tollgate.core.cache.LocalInvalidationBus;
+import dev.tollgate.core.catalog.ApiCatalog;
+import dev.tollgate.core.catalog.CatalogLoader;
+import dev.tollgate.core.catalog.MethodMatch;
+import dev.tollgate.core.key.ApiKey;
+import dev.tollgate.core.key.CallOrigin;
+import dev.tollgate.core.key.KeyRestrictions;
+import dev.tollgate.core.project.Project;
+import dev.tollgate.core.secret.SecretKind;
+import dev.tollgate.core.secret.Secrets;
+import dev.tollgate.core.token.AccessToken;
+import dev.tollgate.protocol.ApiError;
+import dev.tollgate.protocol.ApiException;
+import dev.tollgate.protocol.Scopes;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AccessCheckerTest {
+    private static final ApiCatalog CATALOG = CatalogLoader.builtIn();
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
+    private final InMemoryRepositories repos = new InMemoryRepositories();
+    private final LocalInvalidationBus bus = new LocalInvalidationBus();
+    private final MutableClock clock = new MutableClock(NOW);
+    private AccessChecker checker;
+    private String keyString;
+    private String tokenString;
+
+    @BeforeEach
+    void projectWithKeyAndToken() {
+        repos.projects.put("shop-app", new Project("shop-app", "123456789012", "Shop", NOW));
+        repos.enabled.put("shop-app", new java.util.HashSet<>(List.of("posts", "calendar")));
+        keyString = Secrets.generate(SecretKind.API_KEY);
+        repos.keys.insert(new ApiKey("k1", "shop-app", "web", KeyRestrictions.NONE, NOW, Secrets.hash(keyString)));
+        tokenString = Secrets.generate(SecretKind.ACCESS_TOKEN);
+        repos.tokenRepository.insert(new AccessToken(Secrets.hash(tokenString), AccessToken.SubjectKind.SERVICE_ACCOUNT, "42",
+                "bot@shop-app.iam", "42", "shop-app", Scopes.of("calendar.readonly"), NOW, NOW.plus(Duration.ofHours(1)), false));
+        checker = new AccessChecker(new CredentialCache(repos.keys, repos.tokenRepository, repos.projectRepository, bus), clock);
+    }
+
+    private static MethodMatch method(String api, String version, String verb, String path) {
+        return CATALOG.match(api, version, verb, path).orElseThrow();
+    }
+
+    private CallAttempt withKey(String key) {
+        return new CallAttempt(method("posts", "v1", "GET", "/posts/abc"), Optional.of(key), Optional.empty(), origin());
+    }
+
+    private CallAttempt withToken(String token, String verb) {
+        return new CallAttempt(method("calendar", "v3", verb, "/calendars/primary/events"), Optional.empty(), Optional.of(token), origin());
+    }
+
+    private static CallOrigin origin() {
+        return new CallOrigin(InetAddress.getLoopbackAddress(), null, null, null, null);
+    }
+
+    private static void assertRefused(Runnable call, ApiError error) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(error));
+    }
+
+    @Test
+    void keyCallIsChargedToTheKeysProject() {
+        Caller caller = checker.decide(withKey(keyString));
+        assertThat(caller.access()).isEqualTo(Caller.AccessType.SIMPLE);
+        assertThat(caller.projectId()).isEqualTo("shop-app");
+        assertThat(caller.keyId()).contains("k1");
+    }
+
+    @Test
+    void repeatedCallsWithTheSameKeyReadNoStorage() {
+        checker.decide(withKey(keyString));
+        int readsAfterFirstCall = repos.reads.get();
+        for (int i = 0; i < 1000; i++) {
+            checker.decide(withKey(keyString));
+        }
+        assertThat(repos.reads.get()).isEqualTo(readsAfterFirstCall);
+    }
+
+    @Test
+    void malformedKeyIsRefusedWithoutReadingStorage() {
+        assertRefused(() -> checker.decide(withKey("tgk_notevenclose")), ApiError.API_KEY_INVALID);
+        assertThat(repos.reads.get()).isZero();
+    }
+
+    @Test
+    void unknownWellFormedKeyIsLookedUpOnceThenRememberedAsUnknown() {
+        String stranger = Secrets.generate(SecretKind.API_KEY);
+        assertRefused(() -> checker.decide(withKey(stranger)), ApiError.API_KEY_INVALID);
+        int reads = repos.reads.get();
+        assertRefused(() -> checker.decide(withKey(stranger)), ApiError.API_KEY_INVALID);
+        assertThat(repos.reads.get()).isEqualTo(reads);
+    }
+
+    @Test
+    void deletedKeyIsRefusedOnceTheInvalidationArrives() {
+        checker.decide(withKey(keyString));
+        repos.keys.delete("shop-app", "k1");
+        bus.publish(new Invalidation.ApiKey(Secrets.hash(keyString)));
+        assertRefused(() -> checker.decide(withKey(keyString)), ApiError.API_KEY_INVALID);
+    }
+
+    @Test
+    void disabledServiceIsRefusedOnceTheInvalidationArrives() {
+        checker.decide(withKey(keyString));
+        repos.projectRepository.setServiceEnabled("shop-app", "posts", false);
+        bus.publish(new Invalidation.Project("shop-app"));
+        assertThatThrownBy(() -> checker.decide(withKey(keyString))).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.error()).isEqualTo(ApiError.SERVICE_DISABLED);
+            assertThat(e.metadata()).containsEntry("service", "posts").containsEntry("consumer", "projects/123456789012");
+        });
+    }
+
+    @Test
+    void tokenWithOneOfTheMethodsScopesIsAuthorized() {
+        Caller caller = checker.decide(withToken(tokenString, "GET"));
+        assertThat(caller.access()).isEqualTo(Caller.AccessType.AUTHORIZED);
+        assertThat(caller.userEmail()).contains("bot@shop-app.iam");
+    }
+
+    @Test
+    void tokenWithoutTheMethodsScopeIsInsufficient() {
+        assertRefused(() -> checker.decide(withToken(tokenString, "POST")), ApiError.ACCESS_TOKEN_SCOPE_INSUFFICIENT);
+    }
+
+    @Test
+    void tokenAtItsExpiryInstantIsExpired() {
+        clock.set(NOW.plus(Duration.ofHours(1)).minusMillis(1));
+        checker.decide(withToken(tokenString, "GET"));
+        clock.set(NOW.plus(Duration.ofHours(1)));
+        assertRefused(() -> checker.decide(withToken(tokenString, "GET")), ApiError.ACCESS_TOKEN_EXPIRED);
+    }
+
+    @Test
+    void revokedTokenIsRefusedOnceTheInvalidationArrives() {
+        checker.decide(withToken(tokenString, "GET"));
+        repos.tokenRepository.revoke(Secrets.hash(tokenString));
+        bus.publish(new Invalidation.AccessToken(Secrets.hash(tokenString)));
+        assertRefused(() -> checker.decide(withToken(tokenString, "GET")), ApiError.ACCESS_TOKEN_INVALID);
+    }
+
+    @Test
+    void keyOnAuthorizedMethodIsMissingCredentials() {
+        var call = new CallAttempt(method("calendar", "v3", "GET", "/calendars/primary/events"), Optional.of(keyString), Optional.empty(), origin());
+        assertRefused(() -> checker.decide(call), ApiError.CREDENTIALS_MISSING_AUTHORIZED);
+    }
+
+    @Test
+    void noCredentialsOnEitherMethodIsMissingCredentialsForSimpleAccess() {
+        var call = new CallAttempt(method("posts", "v1", "GET", "/posts/x"), Optional.empty(), Optional.empty(), origin());
+        assertRefused(() -> checker.decide(call), ApiError.CREDENTIALS_MISSING_SIMPLE);
+    }
+
+    @Test
+    void everyRefusalNamesTheService() {
+        assertThatThrownBy(() -> checker.decide(withKey("bad"))).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.metadata()).containsEntry("service", "posts"));
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) { this.now = now; }
+
+        void set(Instant instant) { now = instant; }
+
+        @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+
+        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+
+        @Override public Instant instant() { return now; }
+    }
+}
