@@ -228,4 +228,21 @@ class AdminApiTest extends EndToEnd {
         }
         assertGoogleError(http.postJson(keys, adminToken, ""), 400, "FAILED_PRECONDITION", "FAILED_PRECONDITION");
     }
+
+    @Test
+    void recreatedServiceAccountDoesNotInheritTheDeletedOnesRoles() throws Exception {
+        String project = createProject(adminToken);
+        String home = createProject(adminToken);
+        KeyFiles.KeyFile first = createServiceAccount(adminToken, home, "phoenix-bot");
+        assertThat(http.postJson("/admin/v1/projects/" + project + "/members", adminToken,
+                Map.of("member", "serviceAccount:" + first.email(), "role", "owner")).status()).isEqualTo(200);
+        assertThat(http.getWithToken("/admin/v1/projects/" + project, first.accessToken(http, "admin")).status()).isEqualTo(200);
+
+        assertThat(http.delete("/admin/v1/projects/" + home + "/serviceAccounts/" + first.email(), adminToken).status()).isEqualTo(200);
+        KeyFiles.KeyFile second = createServiceAccount(adminToken, home, "phoenix-bot");
+        assertThat(second.email()).isEqualTo(first.email());
+        assertGoogleError(http.getWithToken("/admin/v1/projects/" + project, second.accessToken(http, "admin")), 403,
+                "PERMISSION_DENIED", "IAM_PERMISSION_DENIED");
+        assertThat(http.getWithToken("/admin/v1/projects/" + project + "/members", adminToken).body()).doesNotContain(first.email());
+    }
 }

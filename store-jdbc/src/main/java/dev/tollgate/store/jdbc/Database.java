@@ -58,12 +58,33 @@ public final class Database implements AutoCloseable {
         dataSource.close();
     }
 
+    /**
+     * Runs a write whose unique-constraint violation means another request did the same first.
+     *
+     * @return false when the write met a duplicate
+     */
+    static boolean ignoringDuplicate(Runnable write) {
+        try {
+            write.run();
+            return true;
+        } catch (UnableToExecuteStatementException e) {
+            if (isDuplicate(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isDuplicate(UnableToExecuteStatementException e) {
+        return e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
+    }
+
     /** Runs a write, turning a unique-constraint violation into {@link DuplicateException}. */
     static <T> T unique(String what, Supplier<T> write) {
         try {
             return write.get();
         } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (isDuplicate(e)) {
                 throw new DuplicateException(what);
             }
             throw e;

@@ -64,12 +64,19 @@ public final class JdbcProjectRepository implements ProjectRepository {
 
     @Override
     public void setServiceEnabled(String projectId, String service, boolean enabled) {
-        jdbi.useTransaction(h -> {
-            h.createUpdate("DELETE FROM project_services WHERE project_id = ? AND service = ?").bind(0, projectId).bind(1, service).execute();
-            if (enabled) {
+        if (!enabled) {
+            jdbi.useHandle(h -> h.createUpdate("DELETE FROM project_services WHERE project_id = ? AND service = ?")
+                    .bind(0, projectId).bind(1, service).execute());
+            return;
+        }
+        // Enabling twice at once is not an error: whoever inserts second finds the row there.
+        Database.ignoringDuplicate(() -> jdbi.useHandle(h -> {
+            boolean present = h.createQuery("SELECT COUNT(*) FROM project_services WHERE project_id = ? AND service = ?")
+                    .bind(0, projectId).bind(1, service).mapTo(Integer.class).one() > 0;
+            if (!present) {
                 h.createUpdate("INSERT INTO project_services (project_id, service) VALUES (?, ?)").bind(0, projectId).bind(1, service).execute();
             }
-        });
+        }));
     }
 
     @Override
@@ -87,14 +94,21 @@ public final class JdbcProjectRepository implements ProjectRepository {
 
     @Override
     public void putMember(String projectId, Member member, Role role) {
-        jdbi.useTransaction(h -> {
-            int updated = h.createUpdate("UPDATE project_members SET role = ? WHERE project_id = ? AND member = ?")
-                    .bind(0, role.name()).bind(1, projectId).bind(2, member.toString()).execute();
-            if (updated == 0) {
-                h.createUpdate("INSERT INTO project_members (project_id, member, role) VALUES (?, ?, ?)")
-                        .bind(0, projectId).bind(1, member.toString()).bind(2, role.name()).execute();
+        // Update, else insert; if another request inserted meanwhile, its row is there to update.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            boolean done = Database.ignoringDuplicate(() -> jdbi.useHandle(h -> {
+                int updated = h.createUpdate("UPDATE project_members SET role = ? WHERE project_id = ? AND member = ?")
+                        .bind(0, role.name()).bind(1, projectId).bind(2, member.toString()).execute();
+                if (updated == 0) {
+                    h.createUpdate("INSERT INTO project_members (project_id, member, role) VALUES (?, ?, ?)")
+                            .bind(0, projectId).bind(1, member.toString()).bind(2, role.name()).execute();
+                }
+            }));
+            if (done) {
+                return;
             }
-        });
+        }
+        throw new IllegalStateException("Could not store the role of " + member + " in " + projectId);
     }
 
     @Override
@@ -106,7 +120,8 @@ public final class JdbcProjectRepository implements ProjectRepository {
     @Override
     public void grantPlatformAdmin(Member member) {
         if (!isPlatformAdmin(member)) {
-            jdbi.useHandle(h -> h.createUpdate("INSERT INTO platform_admins (member) VALUES (?)").bind(0, member.toString()).execute());
+            Database.ignoringDuplicate(() -> jdbi.useHandle(h ->
+                    h.createUpdate("INSERT INTO platform_admins (member) VALUES (?)").bind(0, member.toString()).execute()));
         }
     }
 

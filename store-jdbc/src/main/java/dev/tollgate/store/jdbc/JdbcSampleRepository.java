@@ -39,13 +39,14 @@ public final class JdbcSampleRepository implements SampleRepository {
 
     @Override
     public void insertEvent(Event e) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO sample_events (id, owner, summary, start_time, end_time) VALUES (?, ?, ?, ?, ?)")
-                .bind(0, e.id()).bind(1, e.owner()).bind(2, e.summary()).bind(3, e.start().toString()).bind(4, e.end().toString()).execute());
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO sample_events (id, owner, summary, start_time, end_time, start_epoch_ms) VALUES (?, ?, ?, ?, ?, ?)")
+                .bind(0, e.id()).bind(1, e.owner()).bind(2, e.summary()).bind(3, e.start().toString()).bind(4, e.end().toString())
+                .bind(5, e.start().toInstant().toEpochMilli()).execute());
     }
 
     @Override
     public List<Event> eventsOf(String owner) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM sample_events WHERE owner = ? ORDER BY start_time, id").bind(0, owner)
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM sample_events WHERE owner = ? ORDER BY start_epoch_ms, start_time, id").bind(0, owner)
                 .map((rs, c) -> new Event(rs.getString("id"), rs.getString("owner"), rs.getString("summary"),
                         OffsetDateTime.parse(rs.getString("start_time")), OffsetDateTime.parse(rs.getString("end_time")))).list());
     }

@@ -52,7 +52,13 @@ public final class JdbcServiceAccountRepository implements ServiceAccountReposit
 
     @Override
     public boolean delete(String email) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM service_accounts WHERE email = ?").bind(0, email).execute()) > 0;
+        // Roles go with the account, so that a new account of the same name starts with none.
+        String member = dev.tollgate.core.project.Member.serviceAccount(email).toString();
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("DELETE FROM project_members WHERE member = ?").bind(0, member).execute();
+            h.createUpdate("DELETE FROM platform_admins WHERE member = ?").bind(0, member).execute();
+            return h.createUpdate("DELETE FROM service_accounts WHERE email = ?").bind(0, email).execute();
+        }) > 0;
     }
 
     @Override

@@ -15,7 +15,6 @@ import dev.tollgate.core.store.DuplicateException;
 import dev.tollgate.store.jdbc.TestDatabases.Kind;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 
 class JdbcApiKeyRepositoryTest extends RepositoryTest {
 
@@ -35,8 +34,6 @@ class JdbcApiKeyRepositoryTest extends RepositoryTest {
         assertThat(apiKeys().findByHash(key.keyHash())).contains(key);
     }
 
-    @Disabled("Bug: KeyRestrictions.validate() accepts up to 100 targets of 100 methods of 256 characters (a request body well "
-            + "under the server's 1 MB limit), but api_keys.restrictions is VARCHAR(200000), so the insert fails and the admin API answers 500")
     @OnEachDatabase
     void keyWithTheLargestRestrictionsTheAdminApiAcceptsRoundTrips(Kind kind) {
         openWithTwoProjects(kind);

@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
-import org.junit.jupiter.api.Disabled;
 
 class JdbcProjectRepositoryTest extends RepositoryTest {
     /** Rounds of {@link #atOnce}: each races several threads on one fresh row. */
@@ -305,7 +304,6 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(projects().isPlatformAdmin(ALICE)).isTrue();
     }
 
-    @Disabled(RACE)
     @OnEachDatabase
     void enablingAServiceFromTwoRequestsAtOnceSucceeds(Kind kind) throws Exception {
         open(kind);
@@ -316,7 +314,6 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(projects().enabledServices("my-project-1")).hasSize(ROUNDS);
     }
 
-    @Disabled(RACE)
     @OnEachDatabase
     void puttingTheSameMemberFromTwoRequestsAtOnceSucceeds(Kind kind) throws Exception {
         open(kind);
@@ -327,7 +324,6 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(projects().members("my-project-1")).hasSize(ROUNDS + 1);
     }
 
-    @Disabled(RACE + "; Bootstrap grants the admin on every start, so servers starting together on one PostgreSQL can fail to start")
     @OnEachDatabase
     void grantingPlatformAdminFromTwoRequestsAtOnceSucceeds(Kind kind) throws Exception {
         open(kind);
