@@ -2,6 +2,7 @@ package dev.tollgate.cli;
 
 import dev.tollgate.core.catalog.CatalogException;
 import dev.tollgate.core.net.Cidr;
+import dev.tollgate.core.user.SignUpMode;
 import dev.tollgate.server.ServerConfig;
 import dev.tollgate.server.Tollgate;
 import java.nio.file.Path;
@@ -56,6 +57,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Seconds an access token lives (TOLLGATE_ACCESS_TOKEN_LIFETIME, default 3599).")
     int accessTokenLifetimeSeconds;
 
+    @Option(names = "--signup", defaultValue = "${env:TOLLGATE_SIGNUP:-open}",
+            description = "Whether anyone may create an account at /signup: open or closed (TOLLGATE_SIGNUP, default open).")
+    String signUp;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -108,7 +113,7 @@ final class ServeCommand implements Callable<Integer> {
         return new ServerConfig(host, port, data, blankToEmpty(issuer), blankToEmpty(db), blankToEmpty(dbUser),
                 blankToEmpty(dbPassword), blankToEmpty(redis), Optional.ofNullable(config), List.copyOf(proxies),
                 Duration.ofSeconds(backendTimeoutSeconds), Duration.ofSeconds(accessTokenLifetimeSeconds),
-                blankToEmpty(System.getenv("TOLLGATE_ADMIN_PASSWORD")));
+                blankToEmpty(System.getenv("TOLLGATE_ADMIN_PASSWORD")), SignUpMode.parse(signUp));
     }
 
     private static Optional<String> blankToEmpty(String s) {

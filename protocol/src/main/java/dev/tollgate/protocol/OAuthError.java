@@ -10,6 +10,8 @@ public enum OAuthError {
     UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type", 400),
     UNSUPPORTED_TOKEN_TYPE("unsupported_token_type", 400),
     INVALID_SCOPE("invalid_scope", 400),
+    /** RFC 6750 §3.1; Google's tokeninfo answers an unusable token with it. */
+    INVALID_TOKEN("invalid_token", 400),
     ACCESS_DENIED("access_denied", 400),
     SERVER_ERROR("server_error", 500),
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503),

@@ -1,6 +1,7 @@
 package dev.tollgate.server;
 
 import dev.tollgate.core.net.Cidr;
+import dev.tollgate.core.user.SignUpMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,20 +18,30 @@ import java.util.Optional;
  * @param trustedProxies   peers whose X-Forwarded-For is believed
  * @param backendTimeout   how long the gateway waits for a backend's answer
  * @param adminPassword    the first administrator's password; empty to generate one
+ * @param signUp           whether anyone may create an account at /signup
  */
 public record ServerConfig(String host, int port, Path dataDir, Optional<String> issuer, Optional<String> dbUrl,
                            Optional<String> dbUser, Optional<String> dbPassword, Optional<String> redisUrl,
                            Optional<Path> catalogFile, List<Cidr> trustedProxies, Duration backendTimeout,
-                           Duration accessTokenLifetime, Optional<String> adminPassword) {
+                           Duration accessTokenLifetime, Optional<String> adminPassword, SignUpMode signUp) {
+
+    /** The configuration before sign-up could be closed: sign-up open. */
+    public ServerConfig(String host, int port, Path dataDir, Optional<String> issuer, Optional<String> dbUrl,
+                        Optional<String> dbUser, Optional<String> dbPassword, Optional<String> redisUrl,
+                        Optional<Path> catalogFile, List<Cidr> trustedProxies, Duration backendTimeout,
+                        Duration accessTokenLifetime, Optional<String> adminPassword) {
+        this(host, port, dataDir, issuer, dbUrl, dbUser, dbPassword, redisUrl, catalogFile, trustedProxies, backendTimeout,
+                accessTokenLifetime, adminPassword, SignUpMode.OPEN);
+    }
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", 8080, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Duration.ofSeconds(30),
-                Duration.ofSeconds(3599), Optional.empty());
+                Duration.ofSeconds(3599), Optional.empty(), SignUpMode.OPEN);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, issuer, dbUrl, dbUser, dbPassword, redisUrl, catalogFile,
-                trustedProxies, backendTimeout, accessTokenLifetime, adminPassword);
+                trustedProxies, backendTimeout, accessTokenLifetime, adminPassword, signUp);
     }
 }

@@ -24,11 +24,22 @@ import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.ApiException;
 import dev.tollgate.server.admin.AdminApi;
 import dev.tollgate.server.admin.AdminAuthenticator;
+import dev.tollgate.server.admin.OAuthClientRoutes;
+import dev.tollgate.server.oauth.OAuthEndpoints;
+import dev.tollgate.server.oauth.AuthorizationEndpoint;
+import dev.tollgate.server.oauth.DevicePages;
+import dev.tollgate.server.account.People;
+import dev.tollgate.server.account.PermissionsPage;
+import dev.tollgate.core.oauth.ScopeDescriptions;
+import dev.tollgate.core.user.InMemorySignInThrottle;
+import dev.tollgate.core.user.ThrottleLimits;
+import dev.tollgate.store.jdbc.JdbcSessionRepository;
 import dev.tollgate.server.gateway.BackendProxy;
 import dev.tollgate.server.gateway.Backends;
 import dev.tollgate.server.gateway.GatewayHandler;
 import dev.tollgate.server.gateway.GatewayMetrics;
 import dev.tollgate.server.http.ErrorWriters;
+import dev.tollgate.server.http.PeerAddress;
 import dev.tollgate.server.http.JettyJsonErrors;
 import dev.tollgate.server.oauth.ServiceAccountJwks;
 import dev.tollgate.server.oauth.TokenEndpoint;
@@ -69,6 +80,9 @@ public final class Tollgate implements AutoCloseable {
     static final Set<String> RESERVED_API_NAMES = Set.of("admin", "o", "oauth2", "token", "revoke", "tokeninfo",
             "introspect", "device", "v1", "signin", "signout", "signup", "account", "console", "healthz", "metrics",
             "service_accounts", "well-known", "static", "webjars");
+
+    /** Wrong device codes a person (or an address) may type in 15 minutes before being made to wait. */
+    private static final ThrottleLimits DEVICE_CODE_GUESSES = new ThrottleLimits(10, 30, java.time.Duration.ofMinutes(15));
 
     private final Database database;
     private final SampleBackends samples;
@@ -120,8 +134,9 @@ public final class Tollgate implements AutoCloseable {
         var serviceAccounts = new ServiceAccountService(accountRepo, projects.permissions(), bus, tokenRepo, issuer, clock);
         var tokenIssuer = new AccessTokenIssuer(tokenRepo, clock, config.accessTokenLifetime());
         var grant = new ServiceAccountGrant(accountRepo, tokenIssuer, new KnownScopes(catalog), issuer, clock, java.time.Duration.ofSeconds(60));
-        var tokens = new TokenService(grant);
         var cache = new CredentialCache(keyRepo, tokenRepo, projectRepo, bus);
+        var oauth = OAuthWiring.wire(db, catalog, projectRepo, projects.permissions(), tokenRepo, tokenIssuer, bus, issuer, clock);
+        var tokens = new TokenService(grant, oauth.codeGrant(), oauth.refreshGrant(), oauth.deviceFlow());
         AccessDecider decider = deciderWiring.apply(new AccessChecker(cache, clock));
 
         new Bootstrap(projectRepo, serviceAccounts, userRepo, clock).runIfFirstStart(config.dataDir(), config.adminPassword(), out);
@@ -167,9 +182,21 @@ public final class Tollgate implements AutoCloseable {
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
         app.post("/token", new TokenEndpoint(tokens)::handle);
         new ServiceAccountJwks(accountRepo).register(app);
-        new AdminApi(new AdminAuthenticator(cache, clock), projects, keys, serviceAccounts).register(app);
+        var adminAuth = new AdminAuthenticator(cache, clock);
+        new AdminApi(adminAuth, projects, keys, serviceAccounts).register(app);
+        new OAuthClientRoutes(adminAuth, oauth.clients()).register(app);
+        new OAuthEndpoints(oauth.inspection(), oauth.deviceFlow(), oauth.signingKeys(), issuer, oauth.supportedScopes()).register(app);
 
-        var gateway = new GatewayHandler(catalog, decider, new ClientAddressResolver(config.trustedProxies()),
+        var addresses = new ClientAddressResolver(config.trustedProxies());
+        var people = new People(userRepo, new JdbcSessionRepository(db), projects.permissions(), issuer, config.signUp(), addresses, clock);
+        people.register(app, adminAuth);
+        new AuthorizationEndpoint(oauth.authorization(), people.sessions(), people.pages()).register(app);
+        new PermissionsPage(oauth.permissions(), people.sessions(), people.pages()).register(app);
+        new DevicePages(oauth.deviceFlow(), oauth.clientRepository(), oauth.clients(), projectRepo, new ScopeDescriptions(catalog),
+                people.sessions(), people.pages(), new InMemorySignInThrottle(DEVICE_CODE_GUESSES, clock),
+                ctx -> addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For"))).register(app);
+
+        var gateway = new GatewayHandler(catalog, decider, addresses,
                 new Backends(catalog.apis(), samplesUri), new BackendProxy(config.backendTimeout()), backendSecret,
                 new GatewayMetrics(registry));
         for (ApiDefinition api : catalog.apis()) {

@@ -28,10 +28,15 @@ public final class AccessTokenIssuer {
     }
 
     public Issued issue(AccessToken.SubjectKind kind, String subjectId, String email, String clientId, String projectId, Scopes scopes) {
+        return issue(kind, subjectId, email, clientId, projectId, scopes, null);
+    }
+
+    public Issued issue(AccessToken.SubjectKind kind, String subjectId, String email, String clientId, String projectId,
+                        Scopes scopes, String source) {
         String token = Secrets.generate(SecretKind.ACCESS_TOKEN);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         var record = new AccessToken(Secrets.hash(token), kind, subjectId, email, clientId, projectId, scopes,
-                now, now.plus(lifetime), false);
+                now, now.plus(lifetime), false, source);
         tokens.insert(record);
         return new Issued(token, record);
     }

@@ -11,4 +11,11 @@ public interface AccessTokenRepository {
 
     /** Revokes every token of a subject (a service account disabled or deleted); returns how many. */
     int revokeAllOf(String subjectId);
+
+    /** Revokes the live tokens minted from one source; returns their hashes, for the caches. */
+    java.util.List<String> revokeBySource(String source);
+
+    java.util.List<String> revokeForSubjectAndClient(String subjectId, String clientId);
+
+    java.util.List<String> revokeForClient(String clientId);
 }

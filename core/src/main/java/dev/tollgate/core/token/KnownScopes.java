@@ -10,13 +10,23 @@ import java.util.Set;
 /** The scopes a token may carry: those the catalog's APIs declare, and the platform's own. */
 public final class KnownScopes {
     public static final String ADMIN = "admin";
+    public static final String OPENID = "openid";
+    public static final String EMAIL = "email";
+    public static final String PROFILE = "profile";
 
     private final Set<String> names;
 
     public KnownScopes(ApiCatalog catalog) {
         var all = new HashSet<>(catalog.scopeNames());
         all.add(ADMIN);
+        all.add(OPENID);
+        all.add(EMAIL);
+        all.add(PROFILE);
         this.names = Set.copyOf(all);
+    }
+
+    public boolean isKnown(String scope) {
+        return names.contains(scope);
     }
 
     public Scopes requireKnown(Scopes requested) throws OAuthException {

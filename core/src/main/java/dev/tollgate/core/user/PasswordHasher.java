@@ -4,12 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Argon2id password hashes in the PHC string format, with OWASP's recommended minimum cost
  * (19 MiB, 2 iterations, 1 lane). The parameters travel in the string so they can be raised later.
+ *
+ * <p>Each hash holds 19 MiB while it runs, so at most a few run at once (one per processor, at
+ * least two): a burst of sign-in attempts then waits in line instead of exhausting the heap.
  */
 public final class PasswordHasher {
     private static final int MEMORY_KIB = 19 * 1024;
@@ -20,6 +24,7 @@ public final class PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
+    private static final Semaphore RUNNING = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
@@ -61,7 +66,12 @@ public final class PasswordHasher {
         var generator = new Argon2BytesGenerator();
         generator.init(params);
         byte[] out = new byte[length];
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        RUNNING.acquireUninterruptibly();
+        try {
+            generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        } finally {
+            RUNNING.release();
+        }
         return out;
     }
 }

@@ -9,4 +9,7 @@ public interface UserRepository {
     Optional<User> findByEmail(String email);
 
     Optional<User> find(String userId);
+
+    /** Replaces the person's password hash; does nothing if there is no such person. */
+    void updatePasswordHash(String userId, String passwordHash);
 }

@@ -50,6 +50,9 @@ final class InMemoryRepositories {
             return true;
         }
         public int revokeAllOf(String subjectId) { return 0; }
+        public List<String> revokeBySource(String source) { return List.of(); }
+        public List<String> revokeForSubjectAndClient(String subjectId, String clientId) { return List.of(); }
+        public List<String> revokeForClient(String clientId) { return List.of(); }
     };
 
     final ProjectRepository projectRepository = new ProjectRepository() {

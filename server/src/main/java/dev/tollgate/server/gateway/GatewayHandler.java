@@ -9,11 +9,11 @@ import dev.tollgate.core.key.CallOrigin;
 import dev.tollgate.core.net.ClientAddressResolver;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.ApiException;
+import dev.tollgate.server.http.PeerAddress;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -68,19 +68,10 @@ public final class GatewayHandler implements Handler {
     }
 
     private CallAttempt attempt(Context ctx, MethodMatch match) {
-        InetAddress client = addresses.resolve(peer(ctx), ctx.header("X-Forwarded-For"));
+        InetAddress client = addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For"));
         var origin = new CallOrigin(client, ctx.header("Referer"), ctx.header("X-Android-Package"),
                 ctx.header("X-Android-Cert"), ctx.header("X-Ios-Bundle-Identifier"));
         return new CallAttempt(match, GatewayCredentials.apiKey(ctx), GatewayCredentials.bearer(ctx), origin);
-    }
-
-    private static InetAddress peer(Context ctx) {
-        try {
-            // The servlet peer address is always a literal, so this never resolves a name.
-            return InetAddress.getByName(ctx.req().getRemoteAddr());
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private URI target(Context ctx, MethodMatch match) {

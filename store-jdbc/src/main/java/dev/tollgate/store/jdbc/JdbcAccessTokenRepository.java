@@ -6,6 +6,7 @@ import dev.tollgate.protocol.Scopes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,11 +20,11 @@ public final class JdbcAccessTokenRepository implements AccessTokenRepository {
     @Override
     public void insert(AccessToken t) {
         Database.unique("token", () -> jdbi.withHandle(h -> h.createUpdate(
-                        "INSERT INTO access_tokens (token_hash, subject_kind, subject_id, email, client_id, project_id, scopes, issue_time_ms, expire_time_ms, revoked)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        "INSERT INTO access_tokens (token_hash, subject_kind, subject_id, email, client_id, project_id, scopes, issue_time_ms, expire_time_ms, revoked, source)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(0, t.tokenHash()).bind(1, t.subjectKind().name()).bind(2, t.subjectId()).bind(3, t.email())
                 .bind(4, t.clientId()).bind(5, t.projectId()).bind(6, t.scopes().toString())
-                .bind(7, t.issueTime().toEpochMilli()).bind(8, t.expireTime().toEpochMilli()).bind(9, t.revoked()).execute()));
+                .bind(7, t.issueTime().toEpochMilli()).bind(8, t.expireTime().toEpochMilli()).bind(9, t.revoked()).bind(10, t.source()).execute()));
     }
 
     @Override
@@ -43,10 +44,40 @@ public final class JdbcAccessTokenRepository implements AccessTokenRepository {
                 .bind(0, subjectId).execute());
     }
 
+    @Override
+    public List<String> revokeBySource(String source) {
+        return revokeWhere("source = ?", source);
+    }
+
+    @Override
+    public List<String> revokeForSubjectAndClient(String subjectId, String clientId) {
+        return revokeWhere("subject_id = ? AND client_id = ?", subjectId, clientId);
+    }
+
+    @Override
+    public List<String> revokeForClient(String clientId) {
+        return revokeWhere("client_id = ?", clientId);
+    }
+
+    /** Revokes the live tokens matching {@code condition} and returns their hashes, so caches can drop them. */
+    private List<String> revokeWhere(String condition, String... args) {
+        return jdbi.inTransaction(h -> {
+            var select = h.createQuery("SELECT token_hash FROM access_tokens WHERE revoked = FALSE AND " + condition);
+            var update = h.createUpdate("UPDATE access_tokens SET revoked = TRUE WHERE revoked = FALSE AND " + condition);
+            for (int i = 0; i < args.length; i++) {
+                select.bind(i, args[i]);
+                update.bind(i, args[i]);
+            }
+            List<String> hashes = select.mapTo(String.class).list();
+            update.execute();
+            return hashes;
+        });
+    }
+
     private static AccessToken token(ResultSet rs) throws SQLException {
         return new AccessToken(rs.getString("token_hash"), AccessToken.SubjectKind.valueOf(rs.getString("subject_kind")),
                 rs.getString("subject_id"), rs.getString("email"), rs.getString("client_id"), rs.getString("project_id"),
                 Scopes.ofStored(rs.getString("scopes")), Instant.ofEpochMilli(rs.getLong("issue_time_ms")),
-                Instant.ofEpochMilli(rs.getLong("expire_time_ms")), rs.getBoolean("revoked"));
+                Instant.ofEpochMilli(rs.getLong("expire_time_ms")), rs.getBoolean("revoked"), rs.getString("source"));
     }
 }

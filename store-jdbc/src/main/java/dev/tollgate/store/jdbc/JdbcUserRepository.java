@@ -36,6 +36,12 @@ public final class JdbcUserRepository implements UserRepository {
                 .map((rs, ctx) -> user(rs)).findOne());
     }
 
+    @Override
+    public void updatePasswordHash(String userId, String passwordHash) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET password_hash = ? WHERE user_id = ?")
+                .bind(0, passwordHash).bind(1, userId).execute());
+    }
+
     private static User user(ResultSet rs) throws SQLException {
         return new User(rs.getString("user_id"), rs.getString("email"), rs.getString("password_hash"),
                 Instant.ofEpochMilli(rs.getLong("create_time_ms")));

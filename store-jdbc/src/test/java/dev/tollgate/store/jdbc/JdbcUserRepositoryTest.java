@@ -65,4 +65,19 @@ class JdbcUserRepositoryTest extends RepositoryTest {
         assertThatThrownBy(() -> users().insert(sameId)).isInstanceOf(DuplicateException.class);
         assertThat(users().findByEmail("bob@example.com")).isEmpty();
     }
+
+    @OnEachDatabase
+    void passwordHashIsReplacedForThatPersonOnly(Kind kind) {
+        open(kind);
+        var alice = user("alice@example.com");
+        var bob = user("bob@example.com");
+        users().insert(alice);
+        users().insert(bob);
+
+        users().updatePasswordHash(alice.userId(), "$argon2id$v=19$m=19456,t=2,p=1$bmV3$bmV3aGFzaA");
+
+        assertThat(users().find(alice.userId()).orElseThrow().passwordHash()).isEqualTo("$argon2id$v=19$m=19456,t=2,p=1$bmV3$bmV3aGFzaA");
+        assertThat(users().find(bob.userId())).contains(bob);
+        users().updatePasswordHash("ffffffffffffffffffffffffffffffff", "x");
+    }
 }

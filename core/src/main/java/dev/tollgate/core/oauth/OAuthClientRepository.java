@@ -1,0 +1,24 @@
+package dev.tollgate.core.oauth;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface OAuthClientRepository {
+    void insert(OAuthClient client);
+
+    Optional<OAuthClient> find(String clientId);
+
+    List<OAuthClient> list(String projectId);
+
+    boolean delete(String clientId);
+
+    void insertSecret(ClientSecret secret);
+
+    List<ClientSecret> secrets(String clientId);
+
+    boolean deleteSecret(String clientId, String secretId);
+
+    Optional<ConsentScreen> consentScreen(String projectId);
+
+    void putConsentScreen(ConsentScreen screen);
+}

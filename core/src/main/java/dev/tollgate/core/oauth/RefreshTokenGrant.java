@@ -1,0 +1,75 @@
+package dev.tollgate.core.oauth;
+
+import dev.tollgate.core.secret.SecretKind;
+import dev.tollgate.core.secret.Secrets;
+import dev.tollgate.protocol.OAuthError;
+import dev.tollgate.protocol.OAuthException;
+import dev.tollgate.protocol.Scopes;
+import dev.tollgate.protocol.TokenRequest;
+import dev.tollgate.protocol.TokenResponse;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * RFC 6749 §6. Refresh tokens do not expire, but die unused after {@code maxIdle}. A public
+ * client's token rotates on every use; presenting a replaced one revokes the whole family
+ * (RFC 9700 §4.14.2).
+ */
+public final class RefreshTokenGrant {
+    private final ClientAuthenticator clients;
+    private final RefreshTokenRepository refreshTokens;
+    private final GrantRepository grants;
+    private final TokenRevoker revoker;
+    private final PersonTokens tokens;
+    private final Clock clock;
+    private final Duration maxIdle;
+
+    public RefreshTokenGrant(ClientAuthenticator clients, RefreshTokenRepository refreshTokens, GrantRepository grants,
+                             TokenRevoker revoker, PersonTokens tokens, Clock clock, Duration maxIdle) {
+        this.clients = clients;
+        this.refreshTokens = refreshTokens;
+        this.grants = grants;
+        this.revoker = revoker;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.maxIdle = maxIdle;
+    }
+
+    public TokenResponse refresh(TokenRequest.RefreshToken request) throws OAuthException {
+        OAuthClient client = clients.authenticate(request.client());
+        if (!Secrets.isWellFormed(SecretKind.REFRESH_TOKEN, request.refreshToken())) {
+            throw OAuthError.INVALID_GRANT.exception("Malformed refresh token.");
+        }
+        String hash = Secrets.hash(request.refreshToken());
+        RefreshTokenRecord token = refreshTokens.find(hash)
+                .filter(t -> !t.revoked())
+                .orElseThrow(() -> OAuthError.INVALID_GRANT.exception("Token has been expired or revoked."));
+        if (!token.clientId().equals(client.clientId())) {
+            throw OAuthError.INVALID_GRANT.exception("The refresh token was issued to another client.");
+        }
+        if (token.rotated()) {
+            revoker.revokeFamily(token.familyId());
+            throw OAuthError.INVALID_GRANT.exception("Token has been expired or revoked.");
+        }
+        if (token.lastUsedTime().plus(maxIdle).isBefore(clock.instant())) {
+            revoker.revokeFamily(token.familyId());
+            throw OAuthError.INVALID_GRANT.exception("Token has been expired or revoked.");
+        }
+        Scopes scopes = request.narrowTo().orElse(token.scopes());
+        if (!token.scopes().containsAll(scopes) || scopes.isEmpty()) {
+            throw OAuthError.INVALID_SCOPE.exception("The requested scope is not within the scope the person granted.");
+        }
+        boolean rotate = client.isPublic();
+        if (rotate && !refreshTokens.markRotated(hash)) {
+            revoker.revokeFamily(token.familyId());
+            throw OAuthError.INVALID_GRANT.exception("Token has been expired or revoked.");
+        }
+        if (!rotate) {
+            refreshTokens.touch(hash, clock.instant());
+        }
+        grants.touch(token.userId(), client.clientId(), clock.instant());
+        // A rotating client gets its next refresh token here; a confidential one keeps the one it has.
+        return tokens.issue(new PersonTokens.Issuance(token.userId(), token.email(), client, scopes,
+                token.nonce(), token.authTime(), token.familyId(), rotate, TokenRevoker.familySource(token.familyId())));
+    }
+}

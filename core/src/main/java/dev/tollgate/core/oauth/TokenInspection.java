@@ -1,0 +1,154 @@
+package dev.tollgate.core.oauth;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.tollgate.core.secret.SecretKind;
+import dev.tollgate.core.secret.Secrets;
+import dev.tollgate.core.token.AccessToken;
+import dev.tollgate.core.token.AccessTokenRepository;
+import dev.tollgate.core.token.KnownScopes;
+import dev.tollgate.protocol.ClientAuth;
+import dev.tollgate.protocol.OAuthError;
+import dev.tollgate.protocol.OAuthException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Revocation (RFC 7009), Google's tokeninfo, introspection (RFC 7662) and OIDC userinfo. */
+public final class TokenInspection {
+    private final AccessTokenRepository accessTokens;
+    private final RefreshTokenRepository refreshTokens;
+    private final TokenRevoker revoker;
+    private final ClientAuthenticator clients;
+    private final IdTokens idTokens;
+    private final Clock clock;
+
+    public TokenInspection(AccessTokenRepository accessTokens, RefreshTokenRepository refreshTokens, TokenRevoker revoker,
+                           ClientAuthenticator clients, IdTokens idTokens, Clock clock) {
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+        this.revoker = revoker;
+        this.clients = clients;
+        this.idTokens = idTokens;
+        this.clock = clock;
+    }
+
+    /**
+     * Revokes an access or refresh token and what belongs with it. Like Google, no client
+     * authentication is needed: holding the token is proof enough to end it. A client that does
+     * authenticate can only revoke its own tokens. Unknown tokens are not an error (RFC 7009 §2.2).
+     */
+    public void revoke(ClientAuth auth, String token) throws OAuthException {
+        Optional<OAuthClient> caller = auth instanceof ClientAuth.Absent ? Optional.empty() : Optional.of(clients.authenticate(auth));
+        if (Secrets.isWellFormed(SecretKind.ACCESS_TOKEN, token)) {
+            String hash = Secrets.hash(token);
+            Optional<AccessToken> found = accessTokens.findByHash(hash)
+                    .filter(t -> caller.isEmpty() || caller.get().clientId().equals(t.clientId()));
+            if (found.isPresent()) {
+                revoker.revokeAccessToken(hash);
+                // Google revokes the refresh token behind an access token too.
+                familyOf(found.get()).ifPresent(revoker::revokeFamily);
+            }
+        } else if (Secrets.isWellFormed(SecretKind.REFRESH_TOKEN, token)) {
+            refreshTokens.find(Secrets.hash(token))
+                    .filter(t -> caller.isEmpty() || caller.get().clientId().equals(t.clientId()))
+                    .ifPresent(t -> revoker.revokeFamily(t.familyId()));
+        }
+    }
+
+    /** Google's {@code /tokeninfo} for an access token. */
+    public Map<String, Object> accessTokenInfo(String token) throws OAuthException {
+        AccessToken t = live(token).orElseThrow(() -> OAuthError.INVALID_TOKEN.exception("Invalid Value"));
+        var info = new LinkedHashMap<String, Object>();
+        info.put("azp", t.clientId());
+        info.put("aud", t.clientId());
+        info.put("sub", t.subjectId());
+        info.put("scope", t.scopes().toString());
+        info.put("exp", Long.toString(t.expireTime().getEpochSecond()));
+        info.put("expires_in", Long.toString(Math.max(0, Duration.between(clock.instant(), t.expireTime()).toSeconds())));
+        if (t.scopes().contains(KnownScopes.EMAIL) || t.subjectKind() == AccessToken.SubjectKind.SERVICE_ACCOUNT) {
+            info.put("email", t.email());
+            info.put("email_verified", Boolean.toString(t.subjectKind() == AccessToken.SubjectKind.SERVICE_ACCOUNT));
+        }
+        info.put("access_type", familyOf(t).filter(refreshTokens::hasFamily).isPresent() ? "offline" : "online");
+        return info;
+    }
+
+    /** Google's {@code /tokeninfo} for an ID token: its verified claims. */
+    public Map<String, Object> idTokenInfo(String idToken) throws OAuthException {
+        JWTClaimsSet claims = idTokens.verify(idToken).orElseThrow(() -> OAuthError.INVALID_TOKEN.exception("Invalid Value"));
+        var info = new LinkedHashMap<String, Object>();
+        for (var e : claims.toJSONObject().entrySet()) {
+            Object v = e.getValue();
+            info.put(e.getKey(), v instanceof Number || v instanceof Boolean ? v.toString() : v);
+        }
+        return info;
+    }
+
+    /** RFC 7662: only an authenticated client, and only about its own tokens; anything else is inactive. */
+    public Map<String, Object> introspect(ClientAuth auth, String token) throws OAuthException {
+        OAuthClient caller = clients.authenticateConfidential(auth);
+        Optional<AccessToken> access = live(token).filter(t -> t.clientId().equals(caller.clientId()));
+        if (access.isPresent()) {
+            AccessToken t = access.get();
+            var out = new LinkedHashMap<String, Object>();
+            out.put("active", true);
+            out.put("scope", t.scopes().toString());
+            out.put("client_id", t.clientId());
+            out.put("username", t.email());
+            out.put("token_type", "Bearer");
+            out.put("exp", t.expireTime().getEpochSecond());
+            out.put("iat", t.issueTime().getEpochSecond());
+            out.put("sub", t.subjectId());
+            out.put("aud", t.clientId());
+            return out;
+        }
+        if (Secrets.isWellFormed(SecretKind.REFRESH_TOKEN, token)) {
+            Optional<RefreshTokenRecord> refresh = refreshTokens.find(Secrets.hash(token))
+                    .filter(r -> !r.revoked() && !r.rotated() && r.clientId().equals(caller.clientId()));
+            if (refresh.isPresent()) {
+                var out = new LinkedHashMap<String, Object>();
+                out.put("active", true);
+                out.put("scope", refresh.get().scopes().toString());
+                out.put("client_id", refresh.get().clientId());
+                out.put("username", refresh.get().email());
+                out.put("token_type", "refresh_token");
+                out.put("iat", refresh.get().createTime().getEpochSecond());
+                out.put("sub", refresh.get().userId());
+                return out;
+            }
+        }
+        return Map.of("active", false);
+    }
+
+    /** OIDC userinfo for a live token with the openid scope; empty means 401. */
+    public Optional<Map<String, Object>> userInfo(String token) {
+        return live(token).filter(t -> t.scopes().contains(KnownScopes.OPENID)).map(t -> {
+            var out = new LinkedHashMap<String, Object>();
+            out.put("sub", t.subjectId());
+            if (t.scopes().contains(KnownScopes.EMAIL)) {
+                out.put("email", t.email());
+                out.put("email_verified", false);
+            }
+            return out;
+        });
+    }
+
+    private Optional<AccessToken> live(String token) {
+        if (!Secrets.isWellFormed(SecretKind.ACCESS_TOKEN, token)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return accessTokens.findByHash(Secrets.hash(token)).filter(t -> !t.revoked() && !t.isExpiredAt(now));
+    }
+
+    private static Optional<String> familyOf(AccessToken t) {
+        if (t.source() == null) {
+            return Optional.empty();
+        }
+        int colon = t.source().indexOf(':');
+        return colon < 0 ? Optional.empty() : Optional.of(t.source().substring(colon + 1));
+    }
+}

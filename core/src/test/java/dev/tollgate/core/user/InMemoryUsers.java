@@ -1,0 +1,34 @@
+package dev.tollgate.core.user;
+
+import dev.tollgate.core.store.DuplicateException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A UserRepository in a map, for tests of the account rules. */
+public final class InMemoryUsers implements UserRepository {
+    private final Map<String, User> byId = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized void insert(User user) {
+        if (byId.containsKey(user.userId()) || findByEmail(user.email()).isPresent()) {
+            throw new DuplicateException("user " + user.email());
+        }
+        byId.put(user.userId(), user);
+    }
+
+    @Override
+    public Optional<User> findByEmail(String email) {
+        return byId.values().stream().filter(u -> u.email().equalsIgnoreCase(email)).findFirst();
+    }
+
+    @Override
+    public Optional<User> find(String userId) {
+        return Optional.ofNullable(byId.get(userId));
+    }
+
+    @Override
+    public void updatePasswordHash(String userId, String passwordHash) {
+        byId.computeIfPresent(userId, (id, u) -> new User(id, u.email(), passwordHash, u.createTime()));
+    }
+}

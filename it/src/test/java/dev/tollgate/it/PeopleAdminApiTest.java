@@ -1,0 +1,67 @@
+package dev.tollgate.it;
+
+import static dev.tollgate.it.ApiKeyGatewayTest.assertGoogleError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code POST /admin/v1/users}: platform administrators create people, who can then sign in. */
+class PeopleAdminApiTest extends PeopleEndToEndTest {
+
+    @Test
+    void administratorCreatesAPersonWhoCanSignIn() {
+        String email = uniqueEmail();
+        Http.Response r = http.postJson("/admin/v1/users", adminToken, Map.of("email", email.toUpperCase(), "password", PASSWORD));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().get("email").asText()).isEqualTo(email);
+        assertThat(r.json().get("userId").asText()).matches("[1-9][0-9]{20}");
+        assertThat(Instant.parse(r.json().get("createTime").asText())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(r.json().size()).as("no password or hash in the answer").isEqualTo(3);
+        assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+
+        Browser b = browser();
+        assertThat(b.signIn(email, PASSWORD).status()).isEqualTo(303);
+        assertThat(b.get("/account").body()).contains(email);
+    }
+
+    @Test
+    void duplicateEmailIs409() {
+        String email = uniqueEmail();
+        assertThat(http.postJson("/admin/v1/users", adminToken, Map.of("email", email, "password", PASSWORD)).status()).isEqualTo(200);
+        assertGoogleError(http.postJson("/admin/v1/users", adminToken, Map.of("email", email, "password", PASSWORD)),
+                409, "ALREADY_EXISTS", "ALREADY_EXISTS");
+    }
+
+    @Test
+    void invalidEmailOrPasswordIs400() {
+        for (Object body : new Object[] {Map.of("email", "not-an-email", "password", PASSWORD), Map.of("email", uniqueEmail(), "password", "short"),
+                Map.of("email", uniqueEmail()), Map.of("password", PASSWORD), "{}", "{\"email\":1,\"password\":2}",
+                Map.of("email", uniqueEmail(), "password", PASSWORD, "role", "admin"), "[", "{\"email\":\"a@b.c\",\"email\":\"d@e.f\"}",
+                Map.of("email", uniqueEmail(), "password", "pass\u0000word")}) {
+            Http.Response r = http.postJson("/admin/v1/users", adminToken, body);
+            assertThat(r.status()).as(body + " → " + r).isEqualTo(400);
+            assertThat(r.json().path("error").path("status").asText()).isEqualTo("INVALID_ARGUMENT");
+        }
+    }
+
+    @Test
+    void withoutCredentialsIs401() {
+        Http.Response r = http.postJson("/admin/v1/users", null, Map.of("email", uniqueEmail(), "password", PASSWORD));
+        assertThat(r.status()).isEqualTo(401);
+    }
+
+    @Test
+    void projectOwnerWhoIsNotPlatformAdministratorIs403() throws Exception {
+        String project = createProject(adminToken);
+        var owner = createServiceAccount(adminToken, project, "owner-bot");
+        http.postJson("/admin/v1/projects/" + project + "/members", adminToken,
+                Map.of("member", "serviceAccount:" + owner.email(), "role", "owner"));
+        String token = owner.accessToken(http, "admin");
+        String email = uniqueEmail();
+        Http.Response r = http.postJson("/admin/v1/users", token, Map.of("email", email, "password", PASSWORD));
+        assertGoogleError(r, 403, "PERMISSION_DENIED", "IAM_PERMISSION_DENIED");
+        assertThat(browser().signIn(email, PASSWORD).status()).isEqualTo(403);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.tollgate.server;
+
+import dev.tollgate.core.Issuer;
+import dev.tollgate.core.cache.InvalidationBus;
+import dev.tollgate.core.catalog.ApiCatalog;
+import dev.tollgate.core.oauth.AuthorizationCodeGrant;
+import dev.tollgate.core.oauth.AuthorizationService;
+import dev.tollgate.core.oauth.ClientAuthenticator;
+import dev.tollgate.core.oauth.DeviceFlow;
+import dev.tollgate.core.oauth.IdTokens;
+import dev.tollgate.core.oauth.OAuthClientService;
+import dev.tollgate.core.oauth.Permissions;
+import dev.tollgate.core.oauth.PersonTokens;
+import dev.tollgate.core.oauth.RefreshTokenGrant;
+import dev.tollgate.core.oauth.SigningKeys;
+import dev.tollgate.core.oauth.TokenInspection;
+import dev.tollgate.core.oauth.TokenRevoker;
+import dev.tollgate.core.project.ProjectPermissions;
+import dev.tollgate.core.project.ProjectRepository;
+import dev.tollgate.core.token.AccessTokenIssuer;
+import dev.tollgate.core.token.AccessTokenRepository;
+import dev.tollgate.core.token.KnownScopes;
+import dev.tollgate.protocol.Scopes;
+import dev.tollgate.store.jdbc.Database;
+import dev.tollgate.store.jdbc.JdbcAuthorizationCodeRepository;
+import dev.tollgate.store.jdbc.JdbcDeviceAuthorizationRepository;
+import dev.tollgate.store.jdbc.JdbcGrantRepository;
+import dev.tollgate.store.jdbc.JdbcOAuthClientRepository;
+import dev.tollgate.store.jdbc.JdbcRefreshTokenRepository;
+import dev.tollgate.store.jdbc.JdbcSigningKeyRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+
+/** The OAuth 2.0 / OpenID Connect part of a node, wired from its repositories. */
+record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClientRepository clientRepository, AuthorizationService authorization, AuthorizationCodeGrant codeGrant,
+                   RefreshTokenGrant refreshGrant, DeviceFlow deviceFlow, TokenInspection inspection, Permissions permissions,
+                   SigningKeys signingKeys, Scopes supportedScopes) {
+
+    static final int MAX_REFRESH_TOKENS_PER_CLIENT = 100;
+    static final Duration REFRESH_TOKEN_MAX_IDLE = Duration.ofDays(183);
+    static final Duration SIGNING_KEY_ROTATION = Duration.ofDays(30);
+    static final Duration SIGNING_KEY_GRACE = Duration.ofDays(2);
+
+    static OAuthWiring wire(Database db, ApiCatalog catalog, ProjectRepository projects, ProjectPermissions permissions,
+                            AccessTokenRepository accessTokens, AccessTokenIssuer tokenIssuer, InvalidationBus bus, Issuer issuer, Clock clock) {
+        var clientRepo = new JdbcOAuthClientRepository(db);
+        var grants = new JdbcGrantRepository(db);
+        var codes = new JdbcAuthorizationCodeRepository(db);
+        var refreshTokens = new JdbcRefreshTokenRepository(db);
+        var devices = new JdbcDeviceAuthorizationRepository(db);
+        var revoker = new TokenRevoker(accessTokens, refreshTokens, grants, bus);
+        var clients = new OAuthClientService(clientRepo, permissions, revoker, issuer, clock);
+        var authenticator = new ClientAuthenticator(clientRepo);
+        var signingKeys = new SigningKeys(new JdbcSigningKeyRepository(db), clock, SIGNING_KEY_ROTATION, SIGNING_KEY_GRACE);
+        signingKeys.current();
+        var idTokens = new IdTokens(signingKeys, issuer, clock);
+        var personTokens = new PersonTokens(tokenIssuer, refreshTokens, revoker, idTokens, clock, MAX_REFRESH_TOKENS_PER_CLIENT);
+        var knownScopes = new KnownScopes(catalog);
+        var authorization = new AuthorizationService(clientRepo, projects, clients, grants, codes, knownScopes, catalog, issuer, clock);
+        var codeGrant = new AuthorizationCodeGrant(authenticator, codes, grants, revoker, personTokens, clock);
+        var refreshGrant = new RefreshTokenGrant(authenticator, refreshTokens, grants, revoker, personTokens, clock, REFRESH_TOKEN_MAX_IDLE);
+        var deviceFlow = new DeviceFlow(authenticator, devices, grants, personTokens, knownScopes, issuer, clock);
+        var inspection = new TokenInspection(accessTokens, refreshTokens, revoker, authenticator, idTokens, clock);
+        var permissionsOfPeople = new Permissions(grants, clientRepo, projects, clients, revoker, catalog);
+        var scopes = new HashSet<>(catalog.scopeNames());
+        scopes.add(KnownScopes.OPENID);
+        scopes.add(KnownScopes.EMAIL);
+        scopes.add(KnownScopes.PROFILE);
+        return new OAuthWiring(clients, clientRepo, authorization, codeGrant, refreshGrant, deviceFlow, inspection, permissionsOfPeople,
+                signingKeys, Scopes.of(scopes));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.tollgate.server.account;
+
+import dev.tollgate.core.Issuer;
+import dev.tollgate.core.net.ClientAddressResolver;
+import dev.tollgate.core.project.ProjectPermissions;
+import dev.tollgate.core.session.SessionPolicy;
+import dev.tollgate.core.session.SessionRepository;
+import dev.tollgate.core.session.SessionService;
+import dev.tollgate.core.user.InMemorySignInThrottle;
+import dev.tollgate.core.user.PasswordHasher;
+import dev.tollgate.core.user.SignUpMode;
+import dev.tollgate.core.user.ThrottleLimits;
+import dev.tollgate.core.user.UserAccounts;
+import dev.tollgate.core.user.UserRepository;
+import dev.tollgate.server.admin.AdminAuthenticator;
+import dev.tollgate.server.pages.Cookies;
+import dev.tollgate.server.pages.Csrf;
+import dev.tollgate.server.pages.Pages;
+import io.javalin.Javalin;
+import java.time.Clock;
+
+/**
+ * People: accounts, sessions, the sign-in, sign-up and account pages, and the admin call that
+ * creates a person. Built once in {@code Tollgate.wire}; {@link #sessions()} and {@link #pages()}
+ * are what the OAuth pages (consent, device, permissions) build on.
+ */
+public final class People {
+    private final UserAccounts accounts;
+    private final SessionService sessionService;
+    private final Sessions sessions;
+    private final Pages pages;
+    private final ClientAddresses addresses;
+
+    public People(UserRepository users, SessionRepository sessionRepository, ProjectPermissions permissions, Issuer issuer,
+                  SignUpMode signUpMode, ClientAddressResolver addressResolver, Clock clock) {
+        this.accounts = new UserAccounts(users, new PasswordHasher(), new InMemorySignInThrottle(ThrottleLimits.DEFAULT, clock),
+                signUpMode, permissions, clock);
+        this.sessionService = new SessionService(sessionRepository, users, accounts, SessionPolicy.DEFAULT, clock);
+        var cookies = new Cookies(issuer.url().startsWith("https://"));
+        this.sessions = new Sessions(sessionService, cookies);
+        this.pages = new Pages(new Csrf(cookies, Sessions.COOKIE));
+        this.addresses = new ClientAddresses(addressResolver);
+    }
+
+    public void register(Javalin app, AdminAuthenticator adminAuthenticator) {
+        pages.register(app);
+        new SignInRoutes(sessions, sessionService, pages, addresses).register(app);
+        new SignUpRoutes(sessions, sessionService, pages).register(app);
+        new AccountRoutes(sessions, sessionService, pages, addresses).register(app);
+        new UserAdminRoutes(adminAuthenticator, accounts).register(app);
+    }
+
+    public Sessions sessions() { return sessions; }
+
+    public Pages pages() { return pages; }
+
+    public UserAccounts accounts() { return accounts; }
+}

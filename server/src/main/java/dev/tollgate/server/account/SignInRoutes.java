@@ -1,0 +1,75 @@
+package dev.tollgate.server.account;
+
+import dev.tollgate.core.session.NewSession;
+import dev.tollgate.core.session.SessionService;
+import dev.tollgate.core.session.SignedIn;
+import dev.tollgate.core.user.AccountException;
+import dev.tollgate.core.user.AccountProblem;
+import dev.tollgate.core.user.EmailAddress;
+import dev.tollgate.server.pages.FormFields;
+import dev.tollgate.server.pages.Pages;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /signin}: the form, and checking what it sends. */
+final class SignInRoutes {
+    private final Sessions sessions;
+    private final SessionService service;
+    private final Pages pages;
+    private final ClientAddresses addresses;
+
+    SignInRoutes(Sessions sessions, SessionService service, Pages pages, ClientAddresses addresses) {
+        this.sessions = sessions;
+        this.service = service;
+        this.pages = pages;
+        this.addresses = addresses;
+    }
+
+    void register(Javalin app) {
+        pages.get(app, "/signin", this::show);
+        pages.post(app, "/signin", this::signIn);
+    }
+
+    private void show(Context ctx) {
+        FormFields query = FormFields.ofQuery(ctx);
+        String continueUrl = ContinueUrl.orDefault(query.text("continue"));
+        SignInPrompt prompt = SignInPrompt.parse(query.text("prompt"));
+        Optional<SignedIn> current = sessions.current(ctx);
+        if (current.isPresent() && prompt == SignInPrompt.NONE) {
+            pages.redirect(ctx, continueUrl, 302);
+            return;
+        }
+        String email = hint(query.text("login_hint"))
+                .or(() -> current.filter(c -> prompt == SignInPrompt.LOGIN).map(c -> c.user().email())).orElse("");
+        String continueAs = prompt == SignInPrompt.SELECT_ACCOUNT ? current.map(c -> c.user().email()).orElse(null) : null;
+        render(ctx, 200, new SignInForm(email, continueUrl, null, continueAs, null));
+    }
+
+    private void signIn(Context ctx, FormFields form) {
+        String email = form.text("email");
+        String continueUrl = ContinueUrl.orDefault(form.text("continue"));
+        try {
+            NewSession session = service.signIn(email, form.text("password"), addresses.of(ctx), sessions.cookieValue(ctx));
+            sessions.begin(ctx, session);
+            pages.redirect(ctx, continueUrl);
+        } catch (AccountException e) {
+            int status = e.problem() == AccountProblem.TOO_MANY_ATTEMPTS ? 429 : 403;
+            render(ctx, status, new SignInForm(hint(email).orElse(""), continueUrl, e.getMessage(), null, null));
+        }
+    }
+
+    private void render(Context ctx, int status, SignInForm form) {
+        String signUpUrl = service.accounts().signUpOpen()
+                ? "/signup" + (form.continueUrl().equals(ContinueUrl.DEFAULT) ? "" : "?continue=" + Sessions.encode(form.continueUrl()))
+                : null;
+        var withLink = new SignInForm(form.email(), form.continueUrl(), form.error(), form.continueAsEmail(), signUpUrl);
+        pages.render(ctx, status, "signin.jte", pages.page(ctx, "Sign in"), Map.of("form", withLink));
+    }
+
+    /** What may be echoed back into the email field: something shaped like an email, or nothing. */
+    private static Optional<String> hint(String email) {
+        return EmailAddress.parse(email);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.tollgate.server.account;
+
+import dev.tollgate.core.session.NewSession;
+import dev.tollgate.core.session.SessionService;
+import dev.tollgate.core.user.AccountException;
+import dev.tollgate.core.user.AccountProblem;
+import dev.tollgate.core.user.EmailAddress;
+import dev.tollgate.server.pages.FormFields;
+import dev.tollgate.server.pages.Pages;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** {@code /signup}: anyone creates an account, unless the server runs with {@code --signup closed}. */
+final class SignUpRoutes {
+    private final Sessions sessions;
+    private final SessionService service;
+    private final Pages pages;
+
+    SignUpRoutes(Sessions sessions, SessionService service, Pages pages) {
+        this.sessions = sessions;
+        this.service = service;
+        this.pages = pages;
+    }
+
+    void register(Javalin app) {
+        pages.get(app, "/signup", this::show);
+        pages.post(app, "/signup", this::signUp);
+    }
+
+    private void show(Context ctx) {
+        String continueUrl = ContinueUrl.orDefault(FormFields.ofQuery(ctx).text("continue"));
+        render(ctx, 200, "", continueUrl, null);
+    }
+
+    private void signUp(Context ctx, FormFields form) {
+        String continueUrl = ContinueUrl.orDefault(form.text("continue"));
+        String email = form.text("email");
+        try {
+            NewSession session = service.signUp(email, form.text("password"), sessions.cookieValue(ctx));
+            sessions.begin(ctx, session);
+            pages.redirect(ctx, continueUrl);
+        } catch (AccountException e) {
+            render(ctx, statusOf(e.problem()), EmailAddress.parse(email).orElse(""), continueUrl, e.getMessage());
+        }
+    }
+
+    private void render(Context ctx, int status, String email, String continueUrl, String error) {
+        var form = new SignUpForm(service.accounts().signUpOpen(), email, continueUrl, error, Sessions.signInUrl(continueUrl));
+        pages.render(ctx, status, "signup.jte", pages.page(ctx, "Create your account"), Map.of("form", form));
+    }
+
+    private static int statusOf(AccountProblem problem) {
+        return switch (problem) {
+            case SIGN_UP_CLOSED -> 403;
+            case EMAIL_TAKEN -> 409;
+            default -> 400;
+        };
+    }
+}

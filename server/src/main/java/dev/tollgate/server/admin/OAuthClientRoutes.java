@@ -1,0 +1,108 @@
+package dev.tollgate.server.admin;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.core.oauth.ClientSecret;
+import dev.tollgate.core.oauth.ClientType;
+import dev.tollgate.core.oauth.ConsentScreen;
+import dev.tollgate.core.oauth.OAuthClient;
+import dev.tollgate.core.oauth.OAuthClientService;
+import dev.tollgate.server.http.Json;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code /admin/v1/projects/{p}/oauthClients} and {@code …/consentScreen}. */
+public final class OAuthClientRoutes {
+    private static final String BASE = "/admin/v1/projects/{p}";
+
+    private final AdminAuthenticator auth;
+    private final OAuthClientService clients;
+
+    public OAuthClientRoutes(AdminAuthenticator auth, OAuthClientService clients) {
+        this.auth = auth;
+        this.clients = clients;
+    }
+
+    public void register(Javalin app) {
+        app.post(BASE + "/oauthClients", ctx -> {
+            ObjectNode body = Json.object(ctx.body(), Set.of("type", "displayName", "redirectUris", "javascriptOrigins"));
+            var created = clients.create(auth.principal(ctx), ctx.pathParam("p"), ClientType.parse(Json.text(body, "type")),
+                    Json.text(body, "displayName"), strings(body, "redirectUris"), strings(body, "javascriptOrigins"));
+            var rendered = new LinkedHashMap<>(client(created.client()));
+            rendered.put("clientSecret", created.secret());
+            rendered.put("clientSecretJson", created.file());
+            ok(ctx, rendered);
+        });
+        app.get(BASE + "/oauthClients", ctx -> ok(ctx, Map.of("oauthClients",
+                clients.list(auth.principal(ctx), ctx.pathParam("p")).stream().map(OAuthClientRoutes::client).toList())));
+        app.get(BASE + "/oauthClients/{c}", ctx -> ok(ctx, client(clients.get(auth.principal(ctx), ctx.pathParam("p"), ctx.pathParam("c")))));
+        app.delete(BASE + "/oauthClients/{c}", ctx -> {
+            clients.delete(auth.principal(ctx), ctx.pathParam("p"), ctx.pathParam("c"));
+            ok(ctx, Map.of());
+        });
+        app.post(BASE + "/oauthClients/{c}/secrets", ctx -> {
+            Json.object(ctx.body(), Set.of());
+            var secret = clients.addSecret(auth.principal(ctx), ctx.pathParam("p"), ctx.pathParam("c"));
+            var rendered = new LinkedHashMap<>(secret(secret.record()));
+            rendered.put("clientSecret", secret.secret());
+            ok(ctx, rendered);
+        });
+        app.get(BASE + "/oauthClients/{c}/secrets", ctx -> ok(ctx, Map.of("secrets",
+                clients.secrets(auth.principal(ctx), ctx.pathParam("p"), ctx.pathParam("c")).stream().map(OAuthClientRoutes::secret).toList())));
+        app.delete(BASE + "/oauthClients/{c}/secrets/{s}", ctx -> {
+            clients.deleteSecret(auth.principal(ctx), ctx.pathParam("p"), ctx.pathParam("c"), ctx.pathParam("s"));
+            ok(ctx, Map.of());
+        });
+        app.get(BASE + "/consentScreen", ctx -> ok(ctx, consentScreen(clients.consentScreen(auth.principal(ctx), ctx.pathParam("p")))));
+        app.patch(BASE + "/consentScreen", ctx -> {
+            ObjectNode body = Json.object(ctx.body(), Set.of("applicationName", "supportEmail", "homepage"));
+            ok(ctx, consentScreen(clients.updateConsentScreen(auth.principal(ctx), ctx.pathParam("p"),
+                    present(body, "applicationName"), present(body, "supportEmail"), present(body, "homepage"))));
+        });
+    }
+
+    /** A field given (even as "" to clear it) versus a field left out. */
+    private static Optional<String> present(ObjectNode body, String field) {
+        return body.has(field) ? Optional.of(Optional.ofNullable(Json.text(body, field)).orElse("")) : Optional.empty();
+    }
+
+    private static List<String> strings(ObjectNode body, String field) {
+        String[] values = Json.bind(body, field, String[].class);
+        if (values != null && Arrays.stream(values).anyMatch(v -> v == null)) {
+            throw dev.tollgate.protocol.ApiError.INVALID_ARGUMENT.exception(field + " must not contain null.");
+        }
+        return values == null ? List.of() : List.of(values);
+    }
+
+    static Map<String, Object> client(OAuthClient c) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("clientId", c.clientId());
+        m.put("type", c.type().wireName());
+        m.put("displayName", c.displayName());
+        m.put("redirectUris", c.redirectUris());
+        m.put("javascriptOrigins", c.javascriptOrigins());
+        m.put("createTime", c.createTime().toString());
+        return m;
+    }
+
+    private static Map<String, Object> secret(ClientSecret s) {
+        return Map.of("secretId", s.secretId(), "createTime", s.createTime().toString());
+    }
+
+    private static Map<String, Object> consentScreen(ConsentScreen s) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("applicationName", s.applicationName());
+        s.supportEmail().ifPresent(e -> m.put("supportEmail", e));
+        s.homepage().ifPresent(h -> m.put("homepage", h));
+        return m;
+    }
+
+    private static void ok(Context ctx, Object body) {
+        ctx.status(200).contentType("application/json; charset=UTF-8").result(Json.write(body));
+    }
+}
