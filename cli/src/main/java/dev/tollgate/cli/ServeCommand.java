@@ -61,6 +61,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Whether anyone may create an account at /signup: open or closed (TOLLGATE_SIGNUP, default open).")
     String signUp;
 
+    @Option(names = "--refresh-token-max-idle-days", defaultValue = "${env:TOLLGATE_REFRESH_TOKEN_MAX_IDLE_DAYS:-183}",
+            description = "Days a refresh token may go unused before it dies (TOLLGATE_REFRESH_TOKEN_MAX_IDLE_DAYS, default 183).")
+    int refreshTokenMaxIdleDays;
+
+    @Option(names = "--max-refresh-tokens-per-client", defaultValue = "${env:TOLLGATE_MAX_REFRESH_TOKENS_PER_CLIENT:-100}",
+            description = "Refresh tokens a person may hold for one client; the oldest goes (TOLLGATE_MAX_REFRESH_TOKENS_PER_CLIENT, default 100).")
+    int maxRefreshTokensPerClient;
+
+    @Option(names = "--signing-key-rotation-days", defaultValue = "${env:TOLLGATE_SIGNING_KEY_ROTATION_DAYS:-30}",
+            description = "Days before the ID-token signing key is replaced (TOLLGATE_SIGNING_KEY_ROTATION_DAYS, default 30).")
+    int signingKeyRotationDays;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -113,7 +125,9 @@ final class ServeCommand implements Callable<Integer> {
         return new ServerConfig(host, port, data, blankToEmpty(issuer), blankToEmpty(db), blankToEmpty(dbUser),
                 blankToEmpty(dbPassword), blankToEmpty(redis), Optional.ofNullable(config), List.copyOf(proxies),
                 Duration.ofSeconds(backendTimeoutSeconds), Duration.ofSeconds(accessTokenLifetimeSeconds),
-                blankToEmpty(System.getenv("TOLLGATE_ADMIN_PASSWORD")), SignUpMode.parse(signUp));
+                blankToEmpty(System.getenv("TOLLGATE_ADMIN_PASSWORD")), SignUpMode.parse(signUp),
+                new ServerConfig.OAuthSettings(Duration.ofDays(refreshTokenMaxIdleDays), maxRefreshTokensPerClient,
+                        Duration.ofDays(signingKeyRotationDays)));
     }
 
     private static Optional<String> blankToEmpty(String s) {

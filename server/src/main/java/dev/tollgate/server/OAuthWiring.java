@@ -37,12 +37,10 @@ record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClie
                    RefreshTokenGrant refreshGrant, DeviceFlow deviceFlow, TokenInspection inspection, Permissions permissions,
                    SigningKeys signingKeys, Scopes supportedScopes) {
 
-    static final int MAX_REFRESH_TOKENS_PER_CLIENT = 100;
-    static final Duration REFRESH_TOKEN_MAX_IDLE = Duration.ofDays(183);
-    static final Duration SIGNING_KEY_ROTATION = Duration.ofDays(30);
+    /** Old signing keys stay published this long after rotation, well past the one-hour life of what they signed. */
     static final Duration SIGNING_KEY_GRACE = Duration.ofDays(2);
 
-    static OAuthWiring wire(Database db, ApiCatalog catalog, ProjectRepository projects, ProjectPermissions permissions,
+    static OAuthWiring wire(ServerConfig.OAuthSettings settings, Database db, ApiCatalog catalog, ProjectRepository projects, ProjectPermissions permissions,
                             AccessTokenRepository accessTokens, AccessTokenIssuer tokenIssuer, InvalidationBus bus, Issuer issuer, Clock clock) {
         var clientRepo = new JdbcOAuthClientRepository(db);
         var grants = new JdbcGrantRepository(db);
@@ -52,14 +50,14 @@ record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClie
         var revoker = new TokenRevoker(accessTokens, refreshTokens, grants, bus);
         var clients = new OAuthClientService(clientRepo, permissions, revoker, issuer, clock);
         var authenticator = new ClientAuthenticator(clientRepo);
-        var signingKeys = new SigningKeys(new JdbcSigningKeyRepository(db), clock, SIGNING_KEY_ROTATION, SIGNING_KEY_GRACE);
+        var signingKeys = new SigningKeys(new JdbcSigningKeyRepository(db), clock, settings.signingKeyRotation(), SIGNING_KEY_GRACE);
         signingKeys.current();
         var idTokens = new IdTokens(signingKeys, issuer, clock);
-        var personTokens = new PersonTokens(tokenIssuer, refreshTokens, revoker, idTokens, clock, MAX_REFRESH_TOKENS_PER_CLIENT);
+        var personTokens = new PersonTokens(tokenIssuer, refreshTokens, revoker, idTokens, clock, settings.maxRefreshTokensPerClient());
         var knownScopes = new KnownScopes(catalog);
         var authorization = new AuthorizationService(clientRepo, projects, clients, grants, codes, knownScopes, catalog, issuer, clock);
         var codeGrant = new AuthorizationCodeGrant(authenticator, codes, grants, revoker, personTokens, clock);
-        var refreshGrant = new RefreshTokenGrant(authenticator, refreshTokens, grants, revoker, personTokens, clock, REFRESH_TOKEN_MAX_IDLE);
+        var refreshGrant = new RefreshTokenGrant(authenticator, refreshTokens, grants, revoker, personTokens, clock, settings.refreshTokenMaxIdle());
         var deviceFlow = new DeviceFlow(authenticator, devices, grants, personTokens, knownScopes, issuer, clock);
         var inspection = new TokenInspection(accessTokens, refreshTokens, revoker, authenticator, idTokens, clock);
         var permissionsOfPeople = new Permissions(grants, clientRepo, projects, clients, revoker, catalog);

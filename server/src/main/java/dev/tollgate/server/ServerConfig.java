@@ -19,11 +19,30 @@ import java.util.Optional;
  * @param backendTimeout   how long the gateway waits for a backend's answer
  * @param adminPassword    the first administrator's password; empty to generate one
  * @param signUp           whether anyone may create an account at /signup
+ * @param oauth            lifetimes and limits of people's grants
  */
 public record ServerConfig(String host, int port, Path dataDir, Optional<String> issuer, Optional<String> dbUrl,
                            Optional<String> dbUser, Optional<String> dbPassword, Optional<String> redisUrl,
                            Optional<Path> catalogFile, List<Cidr> trustedProxies, Duration backendTimeout,
-                           Duration accessTokenLifetime, Optional<String> adminPassword, SignUpMode signUp) {
+                           Duration accessTokenLifetime, Optional<String> adminPassword, SignUpMode signUp,
+                           OAuthSettings oauth) {
+
+    /**
+     * @param refreshTokenMaxIdle        a refresh token unused this long dies (Google: six months)
+     * @param maxRefreshTokensPerClient  a person+client holds at most this many; the oldest goes
+     * @param signingKeyRotation         how old the ID-token signing key gets before a new one replaces it
+     */
+    public record OAuthSettings(Duration refreshTokenMaxIdle, int maxRefreshTokensPerClient, Duration signingKeyRotation) {
+        public static final OAuthSettings DEFAULT = new OAuthSettings(Duration.ofDays(183), 100, Duration.ofDays(30));
+
+        public OAuthSettings {
+            if (refreshTokenMaxIdle.isNegative() || refreshTokenMaxIdle.isZero() || maxRefreshTokensPerClient < 1
+                    || signingKeyRotation.compareTo(Duration.ofHours(2)) < 0) {
+                throw new IllegalArgumentException("refresh-token idle time must be positive, the per-client limit at least 1,"
+                        + " and the signing-key rotation at least 2 hours");
+            }
+        }
+    }
 
     /** The configuration before sign-up could be closed: sign-up open. */
     public ServerConfig(String host, int port, Path dataDir, Optional<String> issuer, Optional<String> dbUrl,
@@ -31,17 +50,17 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
                         Optional<Path> catalogFile, List<Cidr> trustedProxies, Duration backendTimeout,
                         Duration accessTokenLifetime, Optional<String> adminPassword) {
         this(host, port, dataDir, issuer, dbUrl, dbUser, dbPassword, redisUrl, catalogFile, trustedProxies, backendTimeout,
-                accessTokenLifetime, adminPassword, SignUpMode.OPEN);
+                accessTokenLifetime, adminPassword, SignUpMode.OPEN, OAuthSettings.DEFAULT);
     }
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", 8080, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Duration.ofSeconds(30),
-                Duration.ofSeconds(3599), Optional.empty(), SignUpMode.OPEN);
+                Duration.ofSeconds(3599), Optional.empty(), SignUpMode.OPEN, OAuthSettings.DEFAULT);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, issuer, dbUrl, dbUser, dbPassword, redisUrl, catalogFile,
-                trustedProxies, backendTimeout, accessTokenLifetime, adminPassword, signUp);
+                trustedProxies, backendTimeout, accessTokenLifetime, adminPassword, signUp, oauth);
     }
 }

@@ -85,12 +85,14 @@ public final class Tollgate implements AutoCloseable {
     private static final ThrottleLimits DEVICE_CODE_GUESSES = new ThrottleLimits(10, 30, java.time.Duration.ofMinutes(15));
 
     private final Database database;
+    private final Housekeeping housekeeping;
     private final SampleBackends samples;
     private final Javalin app;
     private final String baseUrl;
 
-    private Tollgate(Database database, SampleBackends samples, Javalin app, String baseUrl) {
+    private Tollgate(Database database, Housekeeping housekeeping, SampleBackends samples, Javalin app, String baseUrl) {
         this.database = database;
+        this.housekeeping = housekeeping;
         this.samples = samples;
         this.app = app;
         this.baseUrl = baseUrl;
@@ -135,7 +137,7 @@ public final class Tollgate implements AutoCloseable {
         var tokenIssuer = new AccessTokenIssuer(tokenRepo, clock, config.accessTokenLifetime());
         var grant = new ServiceAccountGrant(accountRepo, tokenIssuer, new KnownScopes(catalog), issuer, clock, java.time.Duration.ofSeconds(60));
         var cache = new CredentialCache(keyRepo, tokenRepo, projectRepo, bus);
-        var oauth = OAuthWiring.wire(db, catalog, projectRepo, projects.permissions(), tokenRepo, tokenIssuer, bus, issuer, clock);
+        var oauth = OAuthWiring.wire(config.oauth(), db, catalog, projectRepo, projects.permissions(), tokenRepo, tokenIssuer, bus, issuer, clock);
         var tokens = new TokenService(grant, oauth.codeGrant(), oauth.refreshGrant(), oauth.deviceFlow());
         AccessDecider decider = deciderWiring.apply(new AccessChecker(cache, clock));
 
@@ -215,7 +217,7 @@ public final class Tollgate implements AutoCloseable {
         String base = "http://" + host + ":" + app.port();
         out.println("Tollgate ready on " + base);
         out.flush();
-        return new Tollgate(db, samples, app, base);
+        return new Tollgate(db, new Housekeeping(new dev.tollgate.store.jdbc.JdbcExpiredRecords(db), clock), samples, app, base);
     }
 
     private static ApiCatalog loadCatalog(ServerConfig config) {
@@ -251,6 +253,7 @@ public final class Tollgate implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.close();
         app.stop();
         samples.close();
         database.close();

@@ -1,0 +1,9 @@
+package dev.tollgate.core.store;
+
+import java.time.Instant;
+
+/** Removes records whose life ended before a moment: codes, device requests, access tokens, sessions. */
+public interface ExpiredRecords {
+    /** @return how many records were removed */
+    int purgeExpiredBefore(Instant moment);
+}

@@ -1,0 +1,34 @@
+package dev.tollgate.store.jdbc;
+
+import dev.tollgate.core.store.ExpiredRecords;
+import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Deletes what can no longer be used. Revoked-but-live access tokens stay until they expire, so a
+ * revoked token keeps answering "invalid" rather than becoming unknown; used codes stay until
+ * they expire so that a replay is still recognised.
+ */
+public final class JdbcExpiredRecords implements ExpiredRecords {
+    private static final String[] STATEMENTS = {
+        "DELETE FROM authorization_codes WHERE expire_time_ms < ?",
+        "DELETE FROM device_authorizations WHERE expire_time_ms < ?",
+        "DELETE FROM access_tokens WHERE expire_time_ms < ?",
+        "DELETE FROM sessions WHERE expire_time_ms < ?",
+    };
+
+    private final Jdbi jdbi;
+
+    public JdbcExpiredRecords(Database db) {
+        this.jdbi = db.jdbi();
+    }
+
+    @Override
+    public int purgeExpiredBefore(Instant moment) {
+        int removed = 0;
+        for (String sql : STATEMENTS) {
+            removed += jdbi.withHandle(h -> h.createUpdate(sql).bind(0, moment.toEpochMilli()).execute());
+        }
+        return removed;
+    }
+}
