@@ -1,0 +1,92 @@
+package dev.tollgate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Hostile input on the OAuth endpoints: a clear error in the endpoint's format, never a redirect to an unregistered URI, never a 500. */
+class OAuthHostileInputTest extends EndToEnd {
+    private static final String REDIRECT = "https://hostile.example.org/cb";
+    private OAuthClients.Registered web;
+
+    @BeforeAll
+    void client() {
+        String project = createProject(adminToken);
+        web = OAuthClients.register(http, adminToken, project, "web", List.of(REDIRECT));
+    }
+
+    static Stream<Arguments> authorizationQueries() {
+        return Stream.of(
+                Arguments.of("client twice", "client_id=CLIENT&client_id=CLIENT&redirect_uri=" + REDIRECT + "&response_type=code&scope=calendar"),
+                Arguments.of("redirect twice", "client_id=CLIENT&redirect_uri=" + REDIRECT + "&redirect_uri=https://evil.example/&response_type=code&scope=calendar"),
+                Arguments.of("no client", "redirect_uri=" + REDIRECT + "&response_type=code&scope=calendar"),
+                Arguments.of("no redirect", "client_id=CLIENT&response_type=code&scope=calendar"),
+                Arguments.of("huge client id", "client_id=" + "c".repeat(20000) + "&redirect_uri=" + REDIRECT),
+                Arguments.of("encoded garbage", "client_id=%ff%fe&redirect_uri=%C0%AE%C0%AE"),
+                Arguments.of("userinfo redirect", "client_id=CLIENT&redirect_uri=https://hostile.example.org@evil.example/cb&response_type=code&scope=calendar"),
+                Arguments.of("dot-dot redirect", "client_id=CLIENT&redirect_uri=https://hostile.example.org/cb/../../evil&response_type=code&scope=calendar"),
+                Arguments.of("encoded redirect", "client_id=CLIENT&redirect_uri=https%3A%2F%2Fhostile.example.org%2Fcb%2F..%2Fevil&response_type=code&scope=calendar"),
+                Arguments.of("other port", "client_id=CLIENT&redirect_uri=https://hostile.example.org:444/cb&response_type=code&scope=calendar"),
+                Arguments.of("javascript redirect", "client_id=CLIENT&redirect_uri=javascript:alert(1)&response_type=code&scope=calendar"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("authorizationQueries")
+    void authorizationEndpointNeverRedirectsWhereItShouldNot(String what, String query) {
+        Http.Response r = new Browser(server.baseUrl()).get("/o/oauth2/v2/auth?" + query.replace("CLIENT", web.clientId()));
+        assertThat(r.status()).as(what + ": " + r).isBetween(400, 499);
+        assertThat(r.header("Location")).as(what).isNull();
+        assertThat(r.body()).as(what).doesNotContain("Exception");
+    }
+
+    @Test
+    void longStateAndOversizedScopeGoBackAsErrors() {
+        Browser browser = new Browser(server.baseUrl());
+        Http.Response r = browser.get(OAuthClients.authUrl(web, REDIRECT, "calendar " + "x".repeat(300), "s", null, Map.of()));
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(OAuthClients.query(r.header("Location")).get("error")).isEqualTo("invalid_scope");
+        Http.Response s = browser.get(OAuthClients.authUrl(web, REDIRECT, "calendar", "s".repeat(3000), null, Map.of()));
+        assertThat(OAuthClients.query(s.header("Location")).get("error")).isEqualTo("invalid_request");
+        assertThat(OAuthClients.query(s.header("Location"))).doesNotContainKey("state");
+    }
+
+    static Stream<Arguments> tokenForms() {
+        return Stream.of(
+                Arguments.of("code grant without code", Map.of("grant_type", "authorization_code", "redirect_uri", REDIRECT)),
+                Arguments.of("code grant with garbage code", Map.of("grant_type", "authorization_code", "code", "../../etc", "redirect_uri", REDIRECT)),
+                Arguments.of("code grant with bad verifier", Map.of("grant_type", "authorization_code", "code", "tgc_x", "redirect_uri", REDIRECT,
+                        "code_verifier", "short")),
+                Arguments.of("refresh with garbage", Map.of("grant_type", "refresh_token", "refresh_token", "\u0000\u0001")),
+                Arguments.of("refresh with bad scope", Map.of("grant_type", "refresh_token", "refresh_token", "tgr_x", "scope", "a\u0007b")),
+                Arguments.of("device with garbage", Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code", "device_code", "x".repeat(5000))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tokenForms")
+    void tokenEndpointAnswersWithOAuthErrors(String what, Map<String, String> form) {
+        Http.Response r = http.postForm("/token", form, "Authorization", web.basic());
+        assertThat(r.status()).as(what + ": " + r).isIn(400, 401);
+        assertThat(r.json().get("error").asText()).as(what).matches("invalid_(request|grant|scope|client)");
+        assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void otherEndpointsRefuseGarbageClearly() {
+        assertThat(http.postForm("/revoke", Map.of()).json().get("error").asText()).isEqualTo("invalid_request");
+        assertThat(http.postForm("/revoke", Map.of("token", "\u0000garbage")).status()).isEqualTo(200);
+        assertThat(http.get("/tokeninfo?access_token=garbage").json().get("error").asText()).isEqualTo("invalid_token");
+        assertThat(http.get("/tokeninfo?id_token=a.b.c").json().get("error").asText()).isEqualTo("invalid_token");
+        assertThat(http.get("/tokeninfo").json().get("error").asText()).isEqualTo("invalid_request");
+        assertThat(http.postForm("/introspect", Map.of("token", "x"), "Authorization", "Basic !!!").status()).isEqualTo(401);
+        assertThat(http.get("/v1/userinfo", "Authorization", "Bearer garbage").status()).isEqualTo(401);
+        assertThat(http.postForm("/device/code", Map.of("client_id", "nope", "scope", "calendar")).json().get("error").asText()).isEqualTo("invalid_client");
+        assertThat(http.postForm("/device/code", Map.of("client_id", web.clientId(), "scope", "calendar")).status()).isEqualTo(401);
+    }
+}
