@@ -43,7 +43,47 @@ class ServiceAccountGrantTest extends EndToEnd {
 
     @Test
     void jwtBearerWhenAudienceIsAnotherServerThenInvalidGrant() {
-        assertOAuthError(exchangeWith(c -> c.audience("https://oauth2.googleapis.com/token")), 400, "invalid_grant");
+        assertOAuthError(exchangeWith(c -> c.audience("https://login.example.net/token")), 400, "invalid_grant");
+    }
+
+    @Test
+    void jwtBearerWithAudienceListContainingOursThenAccepted() {
+        assertThat(exchangeWith(c -> c.audience(java.util.List.of("https://login.example.net/token", adminKey.tokenUri()))).status()).isEqualTo(200);
+    }
+
+    @Test
+    void jwtBearerWithGooglesAudienceIsAcceptedOnlyForKeysTollgateGenerated() throws Exception {
+        // Google's client libraries put Google's token URI in aud whatever the key file says.
+        assertThat(exchangeWith(c -> c.audience("https://oauth2.googleapis.com/token")).status()).isEqualTo(200);
+
+        String project = createProject(adminToken);
+        String email = http.postJson("/admin/v1/projects/" + project + "/serviceAccounts", adminToken, Map.of("accountId", "uploaded-key"))
+                .json().get("email").asText();
+        var generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        var pair = generator.generateKeyPair();
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        String kid = http.postJson("/admin/v1/projects/" + project + "/serviceAccounts/" + email + "/keys:upload", adminToken,
+                Map.of("publicKeyData", java.util.Base64.getEncoder().encodeToString(pem.getBytes()))).json().get("keyId").asText();
+        var claims = new JWTClaimsSet.Builder().issuer(email).audience("https://oauth2.googleapis.com/token").claim("scope", "posts")
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+        var jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256).keyID(kid).build(), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(pair.getPrivate()));
+        // A key the owner also uses at Google: an assertion meant for Google must not work here.
+        assertOAuthError(exchange(jwt.serialize()), 400, "invalid_grant");
+    }
+
+    @Test
+    void jwtBearerWithoutIatButShortLivedThenAccepted() {
+        assertThat(exchangeWith(c -> c.issueTime(null).expirationTime(Date.from(Instant.now().plusSeconds(600)))).status()).isEqualTo(200);
+        assertOAuthError(exchangeWith(c -> c.issueTime(null).expirationTime(Date.from(Instant.now().plusSeconds(7200)))), 400, "invalid_grant");
+    }
+
+    @Test
+    void jwtBearerWithoutKidIsVerifiedWithTheIssuersKeys() {
+        var claims = new JWTClaimsSet.Builder().issuer(adminKey.email()).audience(adminKey.tokenUri()).claim("scope", "posts")
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+        assertThat(exchange(adminKey.sign(claims, null)).status()).isEqualTo(200);
     }
 
     @Test

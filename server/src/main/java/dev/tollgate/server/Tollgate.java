@@ -191,8 +191,9 @@ public final class Tollgate implements AutoCloseable {
 
         var addresses = new ClientAddressResolver(config.trustedProxies());
         var people = new People(userRepo, new JdbcSessionRepository(db), projects.permissions(), issuer, config.signUp(), addresses, clock);
-        people.register(app, adminAuth);
-        new AuthorizationEndpoint(oauth.authorization(), people.sessions(), people.pages()).register(app);
+        var authorizationEndpoint = new AuthorizationEndpoint(oauth.authorization(), people.sessions(), people.pages());
+        people.register(app, adminAuth, authorizationEndpoint::redirectTargetOf);
+        authorizationEndpoint.register(app);
         new PermissionsPage(oauth.permissions(), people.sessions(), people.pages()).register(app);
         new DevicePages(oauth.deviceFlow(), oauth.clientRepository(), oauth.clients(), projectRepo, new ScopeDescriptions(catalog),
                 people.sessions(), people.pages(), new InMemorySignInThrottle(DEVICE_CODE_GUESSES, clock),

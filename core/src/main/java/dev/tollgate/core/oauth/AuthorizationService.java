@@ -116,6 +116,20 @@ public final class AuthorizationService {
         }
     }
 
+    /**
+     * The redirect URI a request would send the browser to, when its client registered it: what a
+     * page's Content-Security-Policy must allow as a form's destination when the form leads there.
+     */
+    public Optional<String> registeredRedirectUri(FormBody params) {
+        try {
+            AuthorizationRequest.Target target = AuthorizationRequest.identify(params);
+            return clients.find(target.clientId()).filter(c -> RedirectUris.matches(c, target.redirectUri()))
+                    .map(c -> target.redirectUri());
+        } catch (OAuthException e) {
+            return Optional.empty();
+        }
+    }
+
     private Outcome decide(Checked checked, Optional<Person> person, Optional<Boolean> decision) throws OAuthException {
         AuthorizationRequest request = checked.request();
         var prompt = request.prompt();

@@ -30,6 +30,7 @@ import java.util.Optional;
  */
 public final class ServiceAccountGrant {
     static final Duration MAX_ASSERTION_LIFETIME = Duration.ofHours(1);
+    static final String GOOGLE_TOKEN_URI = "https://oauth2.googleapis.com/token";
 
     private final ServiceAccountRepository accounts;
     private final AccessTokenIssuer issuer;
@@ -111,50 +112,81 @@ public final class ServiceAccountGrant {
         if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
             throw failure.exception("Invalid JWT: the signing algorithm must be RS256.");
         }
-        String kid = jwt.getHeader().getKeyID();
-        if (kid == null || kid.length() > 128) {
-            throw failure.exception("Invalid JWT: the header has no kid.");
-        }
-        ServiceAccountKey key = accounts.findKey(kid)
-                .orElseThrow(() -> failure.exception("Invalid JWT Signature."));
-        try {
-            if (!jwt.verify(new RSASSAVerifier(key.publicKey()))) {
-                throw failure.exception("Invalid JWT Signature.");
-            }
-        } catch (JOSEException e) {
-            throw failure.exception("Invalid JWT Signature.");
-        }
+        ServiceAccountKey key = signingKey(jwt, claims, failure);
         if (key.disabled()) {
-            throw failure.exception("The key " + kid + " is disabled.");
+            throw failure.exception("The key " + key.keyId() + " is disabled.");
         }
         ServiceAccount account = accounts.find(key.email())
                 .orElseThrow(() -> failure.exception("Invalid JWT Signature."));
         if (account.disabled()) {
             throw failure.exception("The service account " + account.email() + " is disabled.");
         }
-        checkTimesAndAudience(claims, failure);
+        checkAudience(claims, key, failure);
+        checkTimes(claims, failure);
         return new Verified(account, claims);
     }
 
-    private void checkTimesAndAudience(JWTClaimsSet claims, OAuthError failure) throws OAuthException {
+    /** The key named by {@code kid}, or, since RFC 7515 makes {@code kid} optional, the issuer's key that verifies. */
+    private ServiceAccountKey signingKey(SignedJWT jwt, JWTClaimsSet claims, OAuthError failure) throws OAuthException {
+        String kid = jwt.getHeader().getKeyID();
+        List<ServiceAccountKey> candidates;
+        if (kid != null) {
+            if (kid.length() > 128) {
+                throw failure.exception("Invalid JWT: kid is too long.");
+            }
+            candidates = accounts.findKey(kid).map(List::of).orElse(List.of());
+        } else {
+            String iss = claims.getIssuer();
+            Optional<ServiceAccount> account = iss == null || iss.length() > 254 ? Optional.empty()
+                    : accounts.find(iss).or(() -> accounts.findByUniqueId(iss));
+            candidates = account.map(a -> accounts.listKeys(a.email())).orElse(List.of());
+        }
+        for (ServiceAccountKey candidate : candidates) {
+            try {
+                if (jwt.verify(new RSASSAVerifier(candidate.publicKey()))) {
+                    return candidate;
+                }
+            } catch (JOSEException e) {
+                // try the next key; none verifying is answered below
+            }
+        }
+        throw failure.exception("Invalid JWT Signature.");
+    }
+
+    /**
+     * RFC 7523 §3: our identity must be among the audiences. Google's client libraries always name
+     * Google's token endpoint, whatever the key file says; a key Tollgate generated never existed
+     * at Google, so an assertion signed with it cannot have been meant for Google, and that
+     * audience is accepted for such keys only.
+     */
+    private void checkAudience(JWTClaimsSet claims, ServiceAccountKey key, OAuthError failure) throws OAuthException {
         List<String> audience = claims.getAudience();
-        if (audience == null || audience.size() != 1
-                || !(audience.get(0).equals(self.tokenUri()) || audience.get(0).equals(self.url()))) {
+        boolean ours = audience != null && (audience.contains(self.tokenUri()) || audience.contains(self.url())
+                || key.origin() == ServiceAccountKey.Origin.GENERATED && audience.contains(GOOGLE_TOKEN_URI));
+        if (!ours) {
             throw failure.exception("Invalid JWT: aud must be " + self.tokenUri() + ".");
         }
-        Date iat = claims.getIssueTime();
+    }
+
+    private void checkTimes(JWTClaimsSet claims, OAuthError failure) throws OAuthException {
         Date exp = claims.getExpirationTime();
-        if (iat == null || exp == null) {
-            throw failure.exception("Invalid JWT: iat and exp are required.");
+        if (exp == null) {
+            throw failure.exception("Invalid JWT: exp is required.");
         }
-        Instant issued = iat.toInstant();
         Instant expires = exp.toInstant();
         Instant now = clock.instant();
-        if (!expires.isAfter(issued) || Duration.between(issued, expires).compareTo(MAX_ASSERTION_LIFETIME) > 0) {
-            throw failure.exception("Invalid JWT: exp must be after iat and at most one hour after it.");
-        }
-        if (issued.isAfter(now.plus(clockSkew))) {
-            throw failure.exception("Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.");
+        Date iat = claims.getIssueTime();
+        if (iat != null) {
+            Instant issued = iat.toInstant();
+            if (!expires.isAfter(issued) || Duration.between(issued, expires).compareTo(MAX_ASSERTION_LIFETIME) > 0) {
+                throw failure.exception("Invalid JWT: exp must be after iat and at most one hour after it.");
+            }
+            if (issued.isAfter(now.plus(clockSkew))) {
+                throw failure.exception("Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.");
+            }
+        } else if (expires.isAfter(now.plus(MAX_ASSERTION_LIFETIME).plus(clockSkew))) {
+            // iat is optional (RFC 7523 §3); without it, the assertion may live at most an hour from now.
+            throw failure.exception("Invalid JWT: without iat, exp must be at most one hour from now.");
         }
         if (!expires.isAfter(now.minus(clockSkew))) {
             throw failure.exception("Invalid JWT: the assertion has expired.");

@@ -42,10 +42,14 @@ public final class People {
         this.addresses = new ClientAddresses(addressResolver);
     }
 
-    public void register(Javalin app, AdminAuthenticator adminAuthenticator) {
+    /**
+     * @param continueTargets where a continue URL finally leads outside this origin (an OAuth
+     *                        client's redirect URI), so that the sign-in and sign-up forms may end there
+     */
+    public void register(Javalin app, AdminAuthenticator adminAuthenticator, ContinueTargets continueTargets) {
         pages.register(app);
-        new SignInRoutes(sessions, sessionService, pages, addresses).register(app);
-        new SignUpRoutes(sessions, sessionService, pages).register(app);
+        new SignInRoutes(sessions, sessionService, pages, addresses, continueTargets).register(app);
+        new SignUpRoutes(sessions, sessionService, pages, continueTargets).register(app);
         new AccountRoutes(sessions, sessionService, pages, addresses).register(app);
         new UserAdminRoutes(adminAuthenticator, accounts).register(app);
     }

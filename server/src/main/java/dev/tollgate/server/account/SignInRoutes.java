@@ -18,9 +18,11 @@ final class SignInRoutes {
     private final Sessions sessions;
     private final SessionService service;
     private final Pages pages;
+    private final ContinueTargets continueTargets;
     private final ClientAddresses addresses;
 
-    SignInRoutes(Sessions sessions, SessionService service, Pages pages, ClientAddresses addresses) {
+    SignInRoutes(Sessions sessions, SessionService service, Pages pages, ClientAddresses addresses, ContinueTargets continueTargets) {
+        this.continueTargets = continueTargets;
         this.sessions = sessions;
         this.service = service;
         this.pages = pages;
@@ -65,7 +67,8 @@ final class SignInRoutes {
                 ? "/signup" + (form.continueUrl().equals(ContinueUrl.DEFAULT) ? "" : "?continue=" + Sessions.encode(form.continueUrl()))
                 : null;
         var withLink = new SignInForm(form.email(), form.continueUrl(), form.error(), form.continueAsEmail(), signUpUrl);
-        pages.render(ctx, status, "signin.jte", pages.page(ctx, "Sign in"), Map.of("form", withLink));
+        pages.render(ctx, status, continueTargets.policyFor(form.continueUrl()), "signin.jte", pages.page(ctx, "Sign in"),
+                Map.of("form", withLink));
     }
 
     /** What may be echoed back into the email field: something shaped like an email, or nothing. */

@@ -16,8 +16,10 @@ final class SignUpRoutes {
     private final Sessions sessions;
     private final SessionService service;
     private final Pages pages;
+    private final ContinueTargets continueTargets;
 
-    SignUpRoutes(Sessions sessions, SessionService service, Pages pages) {
+    SignUpRoutes(Sessions sessions, SessionService service, Pages pages, ContinueTargets continueTargets) {
+        this.continueTargets = continueTargets;
         this.sessions = sessions;
         this.service = service;
         this.pages = pages;
@@ -47,7 +49,8 @@ final class SignUpRoutes {
 
     private void render(Context ctx, int status, String email, String continueUrl, String error) {
         var form = new SignUpForm(service.accounts().signUpOpen(), email, continueUrl, error, Sessions.signInUrl(continueUrl));
-        pages.render(ctx, status, "signup.jte", pages.page(ctx, "Create your account"), Map.of("form", form));
+        pages.render(ctx, status, continueTargets.policyFor(continueUrl), "signup.jte", pages.page(ctx, "Create your account"),
+                Map.of("form", form));
     }
 
     private static int statusOf(AccountProblem problem) {

@@ -45,6 +45,29 @@ public final class AuthorizationEndpoint {
         });
     }
 
+    /**
+     * Where a same-origin continue URL finally sends the browser, when it is an authorization
+     * request with a registered redirect URI: sign-in and sign-up forms that continue there must
+     * allow that destination in their form-action, since browsers check the whole redirect chain.
+     */
+    public Optional<URI> redirectTargetOf(String continueUrl) {
+        if (continueUrl == null || !continueUrl.startsWith(PATH + "?")) {
+            return Optional.empty();
+        }
+        try {
+            var query = new java.util.LinkedHashMap<String, List<String>>();
+            for (String pair : continueUrl.substring(PATH.length() + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                query.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
+            }
+            return authorization.registeredRedirectUri(new FormBody(query)).map(URI::create);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     private void handle(Context ctx, Optional<Boolean> decision) {
         FormBody params = params(ctx);
         Optional<SignedIn> signedIn = sessions.current(ctx);
