@@ -73,6 +73,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Days before the ID-token signing key is replaced (TOLLGATE_SIGNING_KEY_ROTATION_DAYS, default 30).")
     int signingKeyRotationDays;
 
+    @Option(names = "--quota-time-zone", defaultValue = "${env:TOLLGATE_QUOTA_TIME_ZONE:-UTC}",
+            description = "Time zone whose midnight starts daily quota windows (TOLLGATE_QUOTA_TIME_ZONE, default UTC).")
+    String quotaTimeZone;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -127,7 +131,15 @@ final class ServeCommand implements Callable<Integer> {
                 Duration.ofSeconds(backendTimeoutSeconds), Duration.ofSeconds(accessTokenLifetimeSeconds),
                 blankToEmpty(System.getenv("TOLLGATE_ADMIN_PASSWORD")), SignUpMode.parse(signUp),
                 new ServerConfig.OAuthSettings(Duration.ofDays(refreshTokenMaxIdleDays), maxRefreshTokensPerClient,
-                        Duration.ofDays(signingKeyRotationDays)));
+                        Duration.ofDays(signingKeyRotationDays)), zone(quotaTimeZone));
+    }
+
+    private static java.time.ZoneId zone(String id) {
+        try {
+            return java.time.ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("--quota-time-zone: unknown time zone " + id);
+        }
     }
 
     private static Optional<String> blankToEmpty(String s) {

@@ -20,12 +20,13 @@ import java.util.Optional;
  * @param adminPassword    the first administrator's password; empty to generate one
  * @param signUp           whether anyone may create an account at /signup
  * @param oauth            lifetimes and limits of people's grants
+ * @param quotaDayZone     where daily quota windows start at midnight
  */
 public record ServerConfig(String host, int port, Path dataDir, Optional<String> issuer, Optional<String> dbUrl,
                            Optional<String> dbUser, Optional<String> dbPassword, Optional<String> redisUrl,
                            Optional<Path> catalogFile, List<Cidr> trustedProxies, Duration backendTimeout,
                            Duration accessTokenLifetime, Optional<String> adminPassword, SignUpMode signUp,
-                           OAuthSettings oauth) {
+                           OAuthSettings oauth, java.time.ZoneId quotaDayZone) {
 
     /**
      * @param refreshTokenMaxIdle        a refresh token unused this long dies (Google: six months)
@@ -50,17 +51,17 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
                         Optional<Path> catalogFile, List<Cidr> trustedProxies, Duration backendTimeout,
                         Duration accessTokenLifetime, Optional<String> adminPassword) {
         this(host, port, dataDir, issuer, dbUrl, dbUser, dbPassword, redisUrl, catalogFile, trustedProxies, backendTimeout,
-                accessTokenLifetime, adminPassword, SignUpMode.OPEN, OAuthSettings.DEFAULT);
+                accessTokenLifetime, adminPassword, SignUpMode.OPEN, OAuthSettings.DEFAULT, java.time.ZoneOffset.UTC);
     }
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", 8080, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Duration.ofSeconds(30),
-                Duration.ofSeconds(3599), Optional.empty(), SignUpMode.OPEN, OAuthSettings.DEFAULT);
+                Duration.ofSeconds(3599), Optional.empty(), SignUpMode.OPEN, OAuthSettings.DEFAULT, java.time.ZoneOffset.UTC);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, issuer, dbUrl, dbUser, dbPassword, redisUrl, catalogFile,
-                trustedProxies, backendTimeout, accessTokenLifetime, adminPassword, signUp, oauth);
+                trustedProxies, backendTimeout, accessTokenLifetime, adminPassword, signUp, oauth, quotaDayZone);
     }
 }

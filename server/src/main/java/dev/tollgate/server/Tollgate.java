@@ -25,6 +25,12 @@ import dev.tollgate.protocol.ApiException;
 import dev.tollgate.server.admin.AdminApi;
 import dev.tollgate.server.admin.AdminAuthenticator;
 import dev.tollgate.server.admin.OAuthClientRoutes;
+import dev.tollgate.server.admin.QuotaRoutes;
+import dev.tollgate.core.quota.LocalQuotaCounters;
+import dev.tollgate.core.quota.ProjectQuotas;
+import dev.tollgate.core.quota.QuotaAdmission;
+import dev.tollgate.core.quota.QuotaService;
+import dev.tollgate.store.jdbc.JdbcQuotaOverrides;
 import dev.tollgate.server.oauth.OAuthEndpoints;
 import dev.tollgate.server.oauth.AuthorizationEndpoint;
 import dev.tollgate.server.oauth.DevicePages;
@@ -199,7 +205,10 @@ public final class Tollgate implements AutoCloseable {
                 people.sessions(), people.pages(), new InMemorySignInThrottle(DEVICE_CODE_GUESSES, clock),
                 ctx -> addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For"))).register(app);
 
-        var gateway = new GatewayHandler(catalog, decider, addresses,
+        var quotaCounters = new LocalQuotaCounters(clock);
+        var quota = new QuotaAdmission(quotaCounters, new ProjectQuotas(new JdbcQuotaOverrides(db), bus), clock, config.quotaDayZone());
+        new QuotaRoutes(adminAuth, new QuotaService(new JdbcQuotaOverrides(db), projects.permissions(), catalog, bus)).register(app);
+        var gateway = new GatewayHandler(catalog, decider, quota, addresses,
                 new Backends(catalog.apis(), samplesUri), new BackendProxy(config.backendTimeout()), backendSecret,
                 new GatewayMetrics(registry));
         for (ApiDefinition api : catalog.apis()) {

@@ -7,6 +7,7 @@ import dev.tollgate.core.catalog.ApiCatalog;
 import dev.tollgate.core.catalog.MethodMatch;
 import dev.tollgate.core.key.CallOrigin;
 import dev.tollgate.core.net.ClientAddressResolver;
+import dev.tollgate.core.quota.QuotaAdmission;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.ApiException;
 import dev.tollgate.server.http.PeerAddress;
@@ -21,16 +22,18 @@ import java.util.Map;
 public final class GatewayHandler implements Handler {
     private final ApiCatalog catalog;
     private final AccessDecider decider;
+    private final QuotaAdmission quota;
     private final ClientAddressResolver addresses;
     private final Backends backends;
     private final BackendProxy proxy;
     private final String builtInSecret;
     private final GatewayMetrics metrics;
 
-    public GatewayHandler(ApiCatalog catalog, AccessDecider decider, ClientAddressResolver addresses, Backends backends,
+    public GatewayHandler(ApiCatalog catalog, AccessDecider decider, QuotaAdmission quota, ClientAddressResolver addresses, Backends backends,
                           BackendProxy proxy, String builtInSecret, GatewayMetrics metrics) {
         this.catalog = catalog;
         this.decider = decider;
+        this.quota = quota;
         this.addresses = addresses;
         this.backends = backends;
         this.proxy = proxy;
@@ -46,6 +49,10 @@ public final class GatewayHandler implements Handler {
         try {
             match = match(ctx);
             Caller caller = decider.decide(attempt(ctx, match));
+            QuotaAdmission.Allowance allowance = quota.admit(caller, match);
+            ctx.header("X-RateLimit-Limit", Long.toString(allowance.limit()));
+            ctx.header("X-RateLimit-Remaining", Long.toString(allowance.remaining()));
+            ctx.header("X-RateLimit-Reset", Long.toString(allowance.resetSeconds()));
             proxy.forward(ctx, target(ctx, match), identity(match, caller));
             status = ctx.statusCode();
         } catch (ApiException e) {

@@ -20,6 +20,7 @@ public final class ErrorWriters {
             case CREDENTIALS_MISSING_AUTHORIZED, UNAUTHENTICATED -> ctx.header("WWW-Authenticate", "Bearer realm=\"tollgate\"");
             default -> { }
         }
+        e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", Long.toString(seconds)));
         ctx.status(e.error().httpStatus()).contentType("application/json; charset=UTF-8").result(Json.write(ApiErrorBody.of(e)));
     }
 

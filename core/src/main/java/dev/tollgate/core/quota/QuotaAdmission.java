@@ -1,0 +1,81 @@
+package dev.tollgate.core.quota;
+
+import dev.tollgate.core.access.Caller;
+import dev.tollgate.core.catalog.ApiDefinition;
+import dev.tollgate.core.catalog.MethodMatch;
+import dev.tollgate.protocol.ApiError;
+import dev.tollgate.protocol.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Admits a call under its project's (and, for authorized calls, its user's) limits, exactly: a
+ * call refused by one limit gives back what it took from the others, so in every window a project
+ * gets its limit, no more and no less.
+ */
+public final class QuotaAdmission {
+    private final QuotaCounters counters;
+    private final ProjectQuotas quotas;
+    private final Clock clock;
+    private final ZoneId dayZone;
+
+    public QuotaAdmission(QuotaCounters counters, ProjectQuotas quotas, Clock clock, ZoneId dayZone) {
+        this.counters = counters;
+        this.quotas = quotas;
+        this.clock = clock;
+        this.dayZone = dayZone;
+    }
+
+    /** The tightest allowance left after an admitted call, for the response's rate-limit headers. */
+    public record Allowance(long limit, long remaining, long resetSeconds) {}
+
+    public Allowance admit(Caller caller, MethodMatch match) {
+        ApiDefinition api = match.api();
+        long cost = match.method().cost();
+        Instant now = clock.instant();
+        List<String> taken = new ArrayList<>(3);
+        Allowance tightest = null;
+        for (QuotaMetric metric : QuotaMetric.values()) {
+            if (metric.perUser() && caller.token().isEmpty()) {
+                continue;
+            }
+            long limit = quotas.limit(caller.projectId(), api, metric);
+            Instant windowStart = metric.window().start(now, dayZone);
+            Instant windowEnd = metric.window().end(now, dayZone);
+            String key = key(caller, api, metric, windowStart);
+            long left = counters.tryAcquire(key, cost, limit, windowEnd);
+            long reset = Math.max(1, (Duration.between(now, windowEnd).toMillis() + 999) / 1000);
+            if (left == QuotaCounters.REFUSED) {
+                for (String k : taken) {
+                    counters.release(k, cost);
+                }
+                throw refusal(caller, api, metric, limit, reset);
+            }
+            taken.add(key);
+            if (tightest == null || left < tightest.remaining()) {
+                tightest = new Allowance(limit, left, reset);
+            }
+        }
+        return tightest;
+    }
+
+    private static String key(Caller caller, ApiDefinition api, QuotaMetric metric, Instant windowStart) {
+        String subject = metric.perUser() ? ":" + caller.token().orElseThrow().subjectId() : "";
+        return "q:" + caller.projectId() + ":" + api.name() + ":" + metric.limitName() + subject + ":" + windowStart.getEpochSecond();
+    }
+
+    private static ApiException refusal(Caller caller, ApiDefinition api, QuotaMetric metric, long limit, long resetSeconds) {
+        String consumer = "projects/" + caller.projectNumber();
+        return new ApiException(ApiError.RATE_LIMIT_EXCEEDED,
+                "Quota exceeded for quota metric '" + api.name() + "/requests' and limit '" + metric.limitName()
+                        + "' of service '" + api.name() + "' for consumer '" + consumer + "'.",
+                Map.of("consumer", consumer, "service", api.name(), "quota_metric", api.name() + "/requests",
+                        "quota_limit", metric.limitName(), "quota_limit_value", Long.toString(limit)))
+                .withRetryAfter(resetSeconds);
+    }
+}
