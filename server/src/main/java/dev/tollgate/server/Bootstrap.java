@@ -49,7 +49,12 @@ final class Bootstrap {
             return;
         }
         Member adminAccount = Member.serviceAccount(ServiceAccount.emailOf(ADMIN_ACCOUNT_ID, PLATFORM_PROJECT));
-        projects.insert(new Project(PLATFORM_PROJECT, Secrets.randomDigits(12), "Tollgate platform", clock.instant()), adminAccount);
+        try {
+            projects.insert(new Project(PLATFORM_PROJECT, Secrets.randomDigits(12), "Tollgate platform", clock.instant()), adminAccount);
+        } catch (dev.tollgate.core.store.DuplicateException e) {
+            // Another node sharing this database started at the same moment and bootstraps it.
+            return;
+        }
         ServiceAccount account = serviceAccounts.createUnchecked(PLATFORM_PROJECT, ADMIN_ACCOUNT_ID, "Tollgate administrator");
         var key = serviceAccounts.createKeyUnchecked(account);
         writeSecret(dataDir.resolve("admin-service-account.json"), Json.write(key.keyFile()) + "\n");
