@@ -105,6 +105,12 @@ public final class TollgateProcess implements AutoCloseable {
         return new Launched(process, lines, output, reader);
     }
 
+    /** SIGKILL: the process gets no chance to flush or drain anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     public String baseUrl() { return baseUrl; }
 
     public Path dataDir() { return dataDir; }

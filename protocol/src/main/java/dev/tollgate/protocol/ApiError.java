@@ -52,6 +52,9 @@ public enum ApiError {
             "The service behind this API could not be reached."),
     BACKEND_TIMEOUT(504, "DEADLINE_EXCEEDED", "BACKEND_TIMEOUT", "backendError",
             "The service behind this API did not answer in time."),
+    /** The call could not be metered, so it is not served: nothing is answered that the ledger would miss. */
+    METERING_UNAVAILABLE(503, "UNAVAILABLE", "METERING_UNAVAILABLE", "backendError",
+            "The service is temporarily unable to record usage. Retry shortly."),
     INTERNAL(500, "INTERNAL", "INTERNAL", "backendError", "Internal error encountered.");
 
     private final int httpStatus;

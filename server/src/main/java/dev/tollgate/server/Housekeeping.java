@@ -9,7 +9,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Purges expired codes, device requests, access tokens and sessions once an hour, a day after they expired. */
+/**
+ * Once an hour: purges expired codes, device requests, access tokens and sessions a day after they
+ * expired, and the ledger's per-minute rows past their retention (per-day rows stay).
+ */
 final class Housekeeping implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
     /** Kept a day past expiry, so that a late replay or a clock-skewed check still finds the record. */
@@ -21,10 +24,10 @@ final class Housekeeping implements AutoCloseable {
         return t;
     });
 
-    Housekeeping(ExpiredRecords records, Clock clock) {
+    Housekeeping(ExpiredRecords records, dev.tollgate.core.metering.UsageLedger ledger, Clock clock) {
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                int removed = records.purgeExpiredBefore(clock.instant().minus(KEEP_AFTER_EXPIRY));
+                int removed = records.purgeExpiredBefore(clock.instant().minus(KEEP_AFTER_EXPIRY)) + ledger.purgeExpiredMinutes();
                 if (removed > 0) {
                     LOG.info("Removed {} expired records", removed);
                 }

@@ -26,6 +26,17 @@ import dev.tollgate.server.admin.AdminApi;
 import dev.tollgate.server.admin.AdminAuthenticator;
 import dev.tollgate.server.admin.OAuthClientRoutes;
 import dev.tollgate.server.admin.QuotaRoutes;
+import dev.tollgate.server.admin.BillingRoutes;
+import dev.tollgate.server.admin.UsageRoutes;
+import dev.tollgate.server.gateway.CallMeter;
+import dev.tollgate.core.billing.BillingGate;
+import dev.tollgate.core.billing.BillingService;
+import dev.tollgate.core.billing.MonthlyUsage;
+import dev.tollgate.core.billing.StatementCalculator;
+import dev.tollgate.core.metering.LedgerSettings;
+import dev.tollgate.core.metering.UsageLedger;
+import dev.tollgate.store.jdbc.JdbcBillingAccountRepository;
+import dev.tollgate.store.jdbc.JdbcLedgerRepository;
 import dev.tollgate.core.quota.LocalQuotaCounters;
 import dev.tollgate.core.quota.ProjectQuotas;
 import dev.tollgate.core.quota.QuotaAdmission;
@@ -91,13 +102,15 @@ public final class Tollgate implements AutoCloseable {
     private static final ThrottleLimits DEVICE_CODE_GUESSES = new ThrottleLimits(10, 30, java.time.Duration.ofMinutes(15));
 
     private final Database database;
+    private final Metering metering;
     private final Housekeeping housekeeping;
     private final SampleBackends samples;
     private final Javalin app;
     private final String baseUrl;
 
-    private Tollgate(Database database, Housekeeping housekeeping, SampleBackends samples, Javalin app, String baseUrl) {
+    private Tollgate(Database database, Metering metering, Housekeeping housekeeping, SampleBackends samples, Javalin app, String baseUrl) {
         this.database = database;
+        this.metering = metering;
         this.housekeeping = housekeeping;
         this.samples = samples;
         this.app = app;
@@ -148,6 +161,8 @@ public final class Tollgate implements AutoCloseable {
         AccessDecider decider = deciderWiring.apply(new AccessChecker(cache, clock));
 
         new Bootstrap(projectRepo, serviceAccounts, userRepo, clock).runIfFirstStart(config.dataDir(), config.adminPassword(), out);
+
+        var metering = Metering.start(config.dataDir(), new JdbcLedgerRepository(db), config.quotaDayZone(), clock);
 
         var sampleRepo = new JdbcSampleRepository(db);
         String backendSecret = Secrets.randomBase62(32);
@@ -205,10 +220,20 @@ public final class Tollgate implements AutoCloseable {
                 people.sessions(), people.pages(), new InMemorySignInThrottle(DEVICE_CODE_GUESSES, clock),
                 ctx -> addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For"))).register(app);
 
+        var ledgerSettings = new LedgerSettings(config.quotaDayZone(), LedgerSettings.DEFAULT.minuteRetention());
+        var ledgerRepository = new JdbcLedgerRepository(db);
+        var usageLedger = new UsageLedger(ledgerRepository, ledgerSettings, clock);
+        MonthlyUsage monthlyUsage = (projectId, month) -> usageLedger.monthlyCalls(projectId, month, java.time.ZoneOffset.UTC).stream()
+                .map(c -> new MonthlyUsage.Calls(c.api(), c.method(), c.status(), c.calls())).toList();
+        var statements = new StatementCalculator(catalog, status -> status >= 200 && status < 300);
+        var billingAccounts = new JdbcBillingAccountRepository(db);
+        var billingGate = new BillingGate(billingAccounts, monthlyUsage, statements, bus, clock);
+        new BillingRoutes(adminAuth, new BillingService(billingAccounts, monthlyUsage, statements, projects.permissions(), bus)).register(app);
+        new UsageRoutes(adminAuth, projects.permissions(), usageLedger).register(app);
         var quotaCounters = new LocalQuotaCounters(clock);
         var quota = new QuotaAdmission(quotaCounters, new ProjectQuotas(new JdbcQuotaOverrides(db), bus), clock, config.quotaDayZone());
         new QuotaRoutes(adminAuth, new QuotaService(new JdbcQuotaOverrides(db), projects.permissions(), catalog, bus)).register(app);
-        var gateway = new GatewayHandler(catalog, decider, quota, addresses,
+        var gateway = new GatewayHandler(catalog, decider, quota, billingGate, new CallMeter(metering.journal(), clock), addresses,
                 new Backends(catalog.apis(), samplesUri), new BackendProxy(config.backendTimeout()), backendSecret,
                 new GatewayMetrics(registry));
         for (ApiDefinition api : catalog.apis()) {
@@ -227,7 +252,7 @@ public final class Tollgate implements AutoCloseable {
         String base = "http://" + host + ":" + app.port();
         out.println("Tollgate ready on " + base);
         out.flush();
-        return new Tollgate(db, new Housekeeping(new dev.tollgate.store.jdbc.JdbcExpiredRecords(db), clock), samples, app, base);
+        return new Tollgate(db, metering, new Housekeeping(new dev.tollgate.store.jdbc.JdbcExpiredRecords(db), usageLedger, clock), samples, app, base);
     }
 
     private static ApiCatalog loadCatalog(ServerConfig config) {
@@ -266,6 +291,8 @@ public final class Tollgate implements AutoCloseable {
         housekeeping.close();
         app.stop();
         samples.close();
+        // After the last call is answered: drain what the journal holds, then let go of the database.
+        metering.close();
         database.close();
     }
 }

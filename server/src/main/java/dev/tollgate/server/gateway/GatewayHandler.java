@@ -8,6 +8,7 @@ import dev.tollgate.core.catalog.MethodMatch;
 import dev.tollgate.core.key.CallOrigin;
 import dev.tollgate.core.net.ClientAddressResolver;
 import dev.tollgate.core.quota.QuotaAdmission;
+import dev.tollgate.core.billing.BillingGate;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.ApiException;
 import dev.tollgate.server.http.PeerAddress;
@@ -23,17 +24,22 @@ public final class GatewayHandler implements Handler {
     private final ApiCatalog catalog;
     private final AccessDecider decider;
     private final QuotaAdmission quota;
+    private final BillingGate billing;
+    private final CallMeter meter;
     private final ClientAddressResolver addresses;
     private final Backends backends;
     private final BackendProxy proxy;
     private final String builtInSecret;
     private final GatewayMetrics metrics;
 
-    public GatewayHandler(ApiCatalog catalog, AccessDecider decider, QuotaAdmission quota, ClientAddressResolver addresses, Backends backends,
+    public GatewayHandler(ApiCatalog catalog, AccessDecider decider, QuotaAdmission quota, BillingGate billing, CallMeter meter,
+                          ClientAddressResolver addresses, Backends backends,
                           BackendProxy proxy, String builtInSecret, GatewayMetrics metrics) {
         this.catalog = catalog;
         this.decider = decider;
         this.quota = quota;
+        this.billing = billing;
+        this.meter = meter;
         this.addresses = addresses;
         this.backends = backends;
         this.proxy = proxy;
@@ -49,17 +55,41 @@ public final class GatewayHandler implements Handler {
         try {
             match = match(ctx);
             Caller caller = decider.decide(attempt(ctx, match));
-            QuotaAdmission.Allowance allowance = quota.admit(caller, match);
-            ctx.header("X-RateLimit-Limit", Long.toString(allowance.limit()));
-            ctx.header("X-RateLimit-Remaining", Long.toString(allowance.remaining()));
-            ctx.header("X-RateLimit-Reset", Long.toString(allowance.resetSeconds()));
-            proxy.forward(ctx, target(ctx, match), identity(match, caller));
-            status = ctx.statusCode();
+            status = serveCharged(ctx, match, caller, start);
         } catch (ApiException e) {
             status = e.error().httpStatus();
             throw e;
         } finally {
             metrics.record(match, status, System.nanoTime() - start);
+        }
+    }
+
+    /** A call tied to a project: admitted or not, it is charged and metered. */
+    private int serveCharged(Context ctx, MethodMatch match, Caller caller, long start) {
+        long bytesIn = ctx.req().getContentLengthLong();
+        try {
+            QuotaAdmission.Allowance allowance = quota.admit(caller, match);
+            ctx.header("X-RateLimit-Limit", Long.toString(allowance.limit()));
+            ctx.header("X-RateLimit-Remaining", Long.toString(allowance.remaining()));
+            ctx.header("X-RateLimit-Reset", Long.toString(allowance.resetSeconds()));
+            billing.check(caller, match);
+            proxy.forward(ctx, target(ctx, match), identity(match, caller));
+        } catch (ApiException e) {
+            if (e.error() != ApiError.METERING_UNAVAILABLE) {
+                meter.record(caller, match, e.error().httpStatus(), bytesIn, 0, start);
+            }
+            throw e;
+        }
+        String length = ctx.res().getHeader("Content-Length");
+        meter.record(caller, match, ctx.statusCode(), bytesIn, length == null ? 0 : parseLength(length), start);
+        return ctx.statusCode();
+    }
+
+    private static long parseLength(String header) {
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

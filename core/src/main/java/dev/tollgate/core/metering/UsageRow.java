@@ -1,0 +1,28 @@
+package dev.tollgate.core.metering;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** One row of a usage answer: the grouped-by fields (the others empty) and what their calls add up to. */
+public record UsageRow(Optional<String> service, Optional<String> method, Optional<Integer> status, UsageTotals totals) {
+    public UsageRow {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(totals, "totals");
+    }
+
+    public long calls() {
+        return totals.calls();
+    }
+
+    /** The same group with other totals: for adding up rows of the same group. */
+    UsageRow withTotals(UsageTotals other) {
+        return new UsageRow(service, method, status, other);
+    }
+
+    /** The row without its totals: what identifies its group. */
+    UsageRow group() {
+        return withTotals(UsageTotals.NONE);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tollgate.core.metering;
+
+import static dev.tollgate.core.metering.Records.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class UsageAggregationTest {
+    private static final Instant T = Instant.parse("2026-03-10T12:00:00Z");
+
+    @Test
+    void callsOfTheSameMethodStatusAndMinuteAddUp() {
+        var aggregation = new UsageAggregation(ZoneOffset.UTC);
+        aggregation.add(record("posts.get", 200, T.plusSeconds(1), 10, 100, 1000));
+        aggregation.add(record("posts.get", 200, T.plusSeconds(59), 20, 200, 2000));
+        aggregation.add(record("posts.get", 200, T.plusSeconds(60), 40, 400, 4000));
+        aggregation.add(record("posts.get", 404, T.plusSeconds(2), 1, 1, 1));
+
+        assertThat(aggregation.records()).isEqualTo(4);
+        assertThat(aggregation.minutes()).containsOnly(
+                entry("posts.get", 200, T, new UsageTotals(2, 30, 300, 3000)),
+                entry("posts.get", 200, T.plusSeconds(60), new UsageTotals(1, 40, 400, 4000)),
+                entry("posts.get", 404, T, new UsageTotals(1, 1, 1, 1)));
+        Instant midnight = Instant.parse("2026-03-10T00:00:00Z");
+        assertThat(aggregation.days()).containsOnly(
+                entry("posts.get", 200, midnight, new UsageTotals(3, 70, 700, 7000)),
+                entry("posts.get", 404, midnight, new UsageTotals(1, 1, 1, 1)));
+    }
+
+    @Test
+    void projectsAndMethodsAreKeptApart() {
+        var aggregation = new UsageAggregation(ZoneOffset.UTC);
+        aggregation.add(call("project-a", "posts.get", 200, T));
+        aggregation.add(call("project-b", "posts.get", 200, T));
+        aggregation.add(call("project-a", "posts.list", 200, T));
+        aggregation.add(call("project-a", "calendar.events.list", 200, T));
+
+        assertThat(aggregation.minutes()).hasSize(4).allSatisfy((k, v) -> assertThat(v.calls()).isEqualTo(1));
+        assertThat(aggregation.minutes().keySet()).extracting(UsageKey::api).containsOnly("posts", "calendar");
+    }
+
+    @Test
+    void daysBeginAtMidnightOfTheGivenZone() {
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        var aggregation = new UsageAggregation(paris);
+        aggregation.add(call("my-project", "posts.get", 200, Instant.parse("2026-03-10T22:59:59Z")));
+        aggregation.add(call("my-project", "posts.get", 200, Instant.parse("2026-03-10T23:00:00Z")));
+
+        assertThat(aggregation.days().keySet()).extracting(UsageKey::start).containsExactlyInAnyOrder(
+                Instant.parse("2026-03-09T23:00:00Z"), Instant.parse("2026-03-10T23:00:00Z"));
+    }
+
+    @Test
+    void aDayOfTwentyThreeHoursEndsAtTheNextMidnight() {
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        var aggregation = new UsageAggregation(paris);
+        aggregation.add(call("my-project", "posts.get", 200, Instant.parse("2026-03-29T00:30:00Z")));
+        aggregation.add(call("my-project", "posts.get", 200, Instant.parse("2026-03-29T21:59:59Z")));
+        aggregation.add(call("my-project", "posts.get", 200, Instant.parse("2026-03-29T22:00:00Z")));
+
+        assertThat(aggregation.days()).containsOnly(
+                entry("my-project", "posts.get", 200, Instant.parse("2026-03-28T23:00:00Z"), 2),
+                entry("my-project", "posts.get", 200, Instant.parse("2026-03-29T22:00:00Z"), 1));
+        assertThat(UsageAggregation.nextDayStart(Instant.parse("2026-03-28T23:00:00Z"), paris))
+                .isEqualTo(Instant.parse("2026-03-29T22:00:00Z"));
+    }
+
+    @Test
+    void recordsOutOfTimeOrderStillLandInTheirOwnDay() {
+        var aggregation = new UsageAggregation(ZoneOffset.UTC);
+        aggregation.add(call("my-project", "posts.get", 200, Instant.parse("2026-03-11T00:00:01Z")));
+        aggregation.add(call("my-project", "posts.get", 200, Instant.parse("2026-03-10T23:59:59Z")));
+        aggregation.add(call("my-project", "posts.get", 200, Instant.parse("2026-03-11T00:00:02Z")));
+
+        assertThat(aggregation.days()).containsOnly(
+                entry("my-project", "posts.get", 200, Instant.parse("2026-03-10T00:00:00Z"), 1),
+                entry("my-project", "posts.get", 200, Instant.parse("2026-03-11T00:00:00Z"), 2));
+    }
+
+    private static UsageRecord record(String method, int status, Instant time, long in, long out, long latency) {
+        return new UsageRecord(UsageRecord.newCallId(), time, "my-project", "posts", method, CredentialKind.KEY, "k", Optional.empty(),
+                status, in, out, latency);
+    }
+
+    private static java.util.Map.Entry<UsageKey, UsageTotals> entry(String method, int status, Instant start, UsageTotals totals) {
+        return java.util.Map.entry(new UsageKey("my-project", "posts", method, status, start), totals);
+    }
+
+    private static java.util.Map.Entry<UsageKey, UsageTotals> entry(String project, String method, int status, Instant start, long calls) {
+        return java.util.Map.entry(new UsageKey(project, "posts", method, status, start), new UsageTotals(calls, 100 * calls, 2000 * calls, 1500 * calls));
+    }
+}

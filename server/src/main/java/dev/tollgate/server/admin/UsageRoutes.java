@@ -1,0 +1,78 @@
+package dev.tollgate.server.admin;
+
+import dev.tollgate.core.access.Principal;
+import dev.tollgate.core.metering.GroupBy;
+import dev.tollgate.core.metering.UsageLedger;
+import dev.tollgate.core.metering.UsageRow;
+import dev.tollgate.core.project.ProjectPermissions;
+import dev.tollgate.core.project.Role;
+import dev.tollgate.protocol.ApiError;
+import dev.tollgate.server.http.Json;
+import io.javalin.Javalin;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code GET /admin/v1/projects/{p}/usage?start=&end=&groupBy=service,method,status}: calls from the ledger. */
+public final class UsageRoutes {
+    private final AdminAuthenticator auth;
+    private final ProjectPermissions permissions;
+    private final UsageLedger ledger;
+
+    public UsageRoutes(AdminAuthenticator auth, ProjectPermissions permissions, UsageLedger ledger) {
+        this.auth = auth;
+        this.permissions = permissions;
+        this.ledger = ledger;
+    }
+
+    public void register(Javalin app) {
+        app.get("/admin/v1/projects/{p}/usage", ctx -> {
+            Principal caller = auth.principal(ctx);
+            String projectId = ctx.pathParam("p");
+            permissions.require(caller, projectId, Role.VIEWER);
+            Instant start = time("start", ctx.queryParam("start"));
+            Instant end = time("end", ctx.queryParam("end"));
+            if (end.isBefore(start)) {
+                throw ApiError.INVALID_ARGUMENT.exception("end must not be before start.");
+            }
+            Set<GroupBy> groupBy;
+            try {
+                groupBy = GroupBy.parse(ctx.queryParam("groupBy"));
+            } catch (IllegalArgumentException e) {
+                throw ApiError.INVALID_ARGUMENT.exception(e.getMessage());
+            }
+            List<Map<String, Object>> rows = ledger.usage(projectId, start, end, groupBy).stream().map(r -> row(r, groupBy)).toList();
+            ctx.status(200).contentType("application/json; charset=UTF-8").result(Json.write(Map.of("rows", rows)));
+        });
+    }
+
+    private static Map<String, Object> row(UsageRow r, Set<GroupBy> groupBy) {
+        var m = new LinkedHashMap<String, Object>();
+        if (groupBy.contains(GroupBy.SERVICE)) {
+            m.put("service", r.service().orElse(""));
+        }
+        if (groupBy.contains(GroupBy.METHOD)) {
+            m.put("method", r.method().orElse(""));
+        }
+        if (groupBy.contains(GroupBy.STATUS)) {
+            m.put("status", r.status().orElse(0));
+        }
+        m.put("calls", r.calls());
+        return m;
+    }
+
+    private static Instant time(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            throw ApiError.INVALID_ARGUMENT.exception(name + " is required, as an RFC 3339 time like 2026-11-01T00:00:00Z.");
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiError.INVALID_ARGUMENT.exception(name + " must be an RFC 3339 time like 2026-11-01T00:00:00Z.");
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.tollgate.store.jdbc;
+
+import dev.tollgate.core.metering.GroupBy;
+import dev.tollgate.core.metering.JournalPosition;
+import dev.tollgate.core.metering.LedgerBatch;
+import dev.tollgate.core.metering.LedgerRepository;
+import dev.tollgate.core.metering.PositionConflictException;
+import dev.tollgate.core.metering.UsageKey;
+import dev.tollgate.core.metering.UsageRow;
+import dev.tollgate.core.metering.UsageTotals;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * The ledger on H2 or PostgreSQL. A batch's rows are added with one upsert statement per row on
+ * PostgreSQL ({@code ON CONFLICT … DO UPDATE}, safe when several nodes add to the same row), and
+ * with an update, then an insert of the rows that did not exist, on H2 (one node only). Rows are
+ * written in key order so that two nodes' transactions cannot deadlock on each other; a
+ * transaction that still meets a conflict or deadlock is run again from the start.
+ */
+public final class JdbcLedgerRepository implements LedgerRepository {
+    private static final int ATTEMPTS = 5;
+    private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505", "90131", "HYT00");
+
+    private record Table(String name, String startColumn) {}
+
+    private static final Table MINUTES = new Table("usage_minutes", "minute_start_ms");
+    private static final Table DAYS = new Table("usage_days", "day_start_ms");
+
+    private final Jdbi jdbi;
+    private final boolean postgres;
+
+    public JdbcLedgerRepository(Database db) {
+        this.jdbi = db.jdbi();
+        this.postgres = db.isPostgres();
+    }
+
+    @Override
+    public Optional<JournalPosition> drainedPosition(String nodeId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT segment_no, segment_offset FROM journal_positions WHERE node_id = ?")
+                .bind(0, nodeId).map((rs, ctx) -> new JournalPosition(rs.getLong("segment_no"), rs.getLong("segment_offset"))).findOne());
+    }
+
+    @Override
+    public void apply(LedgerBatch batch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbi.useTransaction(h -> {
+                    movePosition(h, batch);
+                    add(h, MINUTES, batch.minutes());
+                    add(h, DAYS, batch.days());
+                });
+                return;
+            } catch (JdbiException e) {
+                if (attempt >= ATTEMPTS || !RETRYABLE.contains(sqlState(e))) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** First, so that a stale batch stops before it adds anything, and so that drains of one node queue here. */
+    private static void movePosition(Handle h, LedgerBatch batch) {
+        JournalPosition next = batch.next();
+        long now = batch.drainedAt().toEpochMilli();
+        if (batch.expected().isEmpty()) {
+            boolean inserted = Database.ignoringDuplicate(() -> h.createUpdate(
+                            "INSERT INTO journal_positions (node_id, segment_no, segment_offset, updated_ms) VALUES (?, ?, ?, ?)")
+                    .bind(0, batch.nodeId()).bind(1, next.segment()).bind(2, next.offset()).bind(3, now).execute());
+            if (!inserted) {
+                throw new PositionConflictException("Node " + batch.nodeId() + " already has a drained position");
+            }
+            return;
+        }
+        JournalPosition expected = batch.expected().get();
+        int moved = h.createUpdate("UPDATE journal_positions SET segment_no = ?, segment_offset = ?, updated_ms = ?"
+                        + " WHERE node_id = ? AND segment_no = ? AND segment_offset = ?")
+                .bind(0, next.segment()).bind(1, next.offset()).bind(2, now)
+                .bind(3, batch.nodeId()).bind(4, expected.segment()).bind(5, expected.offset()).execute();
+        if (moved == 0) {
+            throw new PositionConflictException("Node " + batch.nodeId() + " is no longer at journal position " + expected);
+        }
+    }
+
+    private void add(Handle h, Table table, Map<UsageKey, UsageTotals> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var ordered = new TreeMap<>(rows);
+        if (postgres) {
+            upsert(h, table, ordered);
+        } else {
+            updateThenInsert(h, table, ordered);
+        }
+    }
+
+    private static void upsert(Handle h, Table table, Map<UsageKey, UsageTotals> rows) {
+        String t = table.name();
+        PreparedBatch batch = h.prepareBatch("INSERT INTO " + t + " (project_id, api, method, status, " + table.startColumn()
+                + ", calls, bytes_in, bytes_out, latency_micros_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (project_id, " + table.startColumn() + ", api, method, status) DO UPDATE SET"
+                + " calls = " + t + ".calls + EXCLUDED.calls, bytes_in = " + t + ".bytes_in + EXCLUDED.bytes_in,"
+                + " bytes_out = " + t + ".bytes_out + EXCLUDED.bytes_out,"
+                + " latency_micros_sum = " + t + ".latency_micros_sum + EXCLUDED.latency_micros_sum");
+        rows.forEach((key, totals) -> bindInsert(batch, key, totals).add());
+        batch.execute();
+    }
+
+    private static void updateThenInsert(Handle h, Table table, Map<UsageKey, UsageTotals> rows) {
+        PreparedBatch update = h.prepareBatch("UPDATE " + table.name() + " SET calls = calls + ?, bytes_in = bytes_in + ?,"
+                + " bytes_out = bytes_out + ?, latency_micros_sum = latency_micros_sum + ?"
+                + " WHERE project_id = ? AND " + table.startColumn() + " = ? AND api = ? AND method = ? AND status = ?");
+        List<Map.Entry<UsageKey, UsageTotals>> entries = new ArrayList<>(rows.entrySet());
+        for (var e : entries) {
+            UsageKey k = e.getKey();
+            UsageTotals v = e.getValue();
+            update.bind(0, v.calls()).bind(1, v.bytesIn()).bind(2, v.bytesOut()).bind(3, v.latencyMicros())
+                    .bind(4, k.projectId()).bind(5, k.start().toEpochMilli()).bind(6, k.api()).bind(7, k.method()).bind(8, k.status()).add();
+        }
+        int[] updated = update.execute();
+        PreparedBatch insert = h.prepareBatch("INSERT INTO " + table.name() + " (project_id, api, method, status, " + table.startColumn()
+                + ", calls, bytes_in, bytes_out, latency_micros_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        boolean any = false;
+        for (int i = 0; i < entries.size(); i++) {
+            if (updated[i] == 0) {
+                bindInsert(insert, entries.get(i).getKey(), entries.get(i).getValue()).add();
+                any = true;
+            }
+        }
+        if (any) {
+            insert.execute();
+        }
+    }
+
+    private static PreparedBatch bindInsert(PreparedBatch batch, UsageKey k, UsageTotals v) {
+        return batch.bind(0, k.projectId()).bind(1, k.api()).bind(2, k.method()).bind(3, k.status()).bind(4, k.start().toEpochMilli())
+                .bind(5, v.calls()).bind(6, v.bytesIn()).bind(7, v.bytesOut()).bind(8, v.latencyMicros());
+    }
+
+    @Override
+    public List<UsageRow> minuteUsage(String projectId, Instant from, Instant to, Set<GroupBy> groupBy) {
+        return usage(MINUTES, projectId, from, to, groupBy);
+    }
+
+    @Override
+    public List<UsageRow> dayUsage(String projectId, Instant from, Instant to, Set<GroupBy> groupBy) {
+        return usage(DAYS, projectId, from, to, groupBy);
+    }
+
+    private List<UsageRow> usage(Table table, String projectId, Instant from, Instant to, Set<GroupBy> groupBy) {
+        String columns = groupBy.stream().sorted().map(JdbcLedgerRepository::column).collect(Collectors.joining(", "));
+        String sql = "SELECT " + (columns.isEmpty() ? "" : columns + ", ")
+                + "SUM(calls) AS calls, SUM(bytes_in) AS bytes_in, SUM(bytes_out) AS bytes_out, SUM(latency_micros_sum) AS latency"
+                + " FROM " + table.name() + " WHERE project_id = ? AND " + table.startColumn() + " >= ? AND " + table.startColumn() + " < ?"
+                + (columns.isEmpty() ? "" : " GROUP BY " + columns);
+        return jdbi.withHandle(h -> h.createQuery(sql).bind(0, projectId).bind(1, from.toEpochMilli()).bind(2, to.toEpochMilli())
+                .map((rs, ctx) -> row(rs, groupBy)).list()).stream().filter(r -> r.calls() > 0).toList();
+    }
+
+    private static String column(GroupBy field) {
+        return switch (field) {
+            case SERVICE -> "api";
+            case METHOD -> "method";
+            case STATUS -> "status";
+        };
+    }
+
+    private static UsageRow row(ResultSet rs, Set<GroupBy> groupBy) throws SQLException {
+        var totals = new UsageTotals(rs.getLong("calls"), rs.getLong("bytes_in"), rs.getLong("bytes_out"), rs.getLong("latency"));
+        return new UsageRow(
+                groupBy.contains(GroupBy.SERVICE) ? Optional.of(rs.getString("api")) : Optional.empty(),
+                groupBy.contains(GroupBy.METHOD) ? Optional.of(rs.getString("method")) : Optional.empty(),
+                groupBy.contains(GroupBy.STATUS) ? Optional.of(rs.getInt("status")) : Optional.empty(),
+                totals);
+    }
+
+    @Override
+    public int purgeMinutesBefore(Instant moment) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM usage_minutes WHERE minute_start_ms < ?")
+                .bind(0, moment.toEpochMilli()).execute());
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "";
+    }
+}
