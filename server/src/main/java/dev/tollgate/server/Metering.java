@@ -25,7 +25,8 @@ record Metering(FileJournal journal, JournalDrain drain) implements AutoCloseabl
 
     @Override
     public void close() {
-        drain.close();
+        // The journal first: no record may arrive after the drain's last pass.
         journal.close();
+        drain.close();
     }
 }

@@ -223,7 +223,7 @@ public final class Tollgate implements AutoCloseable {
         var ledgerSettings = new LedgerSettings(config.quotaDayZone(), LedgerSettings.DEFAULT.minuteRetention());
         var ledgerRepository = new JdbcLedgerRepository(db);
         var usageLedger = new UsageLedger(ledgerRepository, ledgerSettings, clock);
-        MonthlyUsage monthlyUsage = (projectId, month) -> usageLedger.monthlyCalls(projectId, month, java.time.ZoneOffset.UTC).stream()
+        MonthlyUsage monthlyUsage = (projectId, month) -> usageLedger.monthlyCalls(projectId, month, ledgerSettings.dayZone()).stream()
                 .map(c -> new MonthlyUsage.Calls(c.api(), c.method(), c.status(), c.calls())).toList();
         var statements = new StatementCalculator(catalog, status -> status >= 200 && status < 300);
         var billingAccounts = new JdbcBillingAccountRepository(db);

@@ -18,7 +18,7 @@ public record LedgerSettings(ZoneId dayZone, Duration minuteRetention) {
         Objects.requireNonNull(dayZone, "dayZone");
         Objects.requireNonNull(minuteRetention, "minuteRetention");
         if (minuteRetention.compareTo(Duration.ofDays(1)) < 0) {
-            throw new IllegalArgumentException("minutes must be kept at least a day, so that every day's minutes are there until it ends");
+            throw new IllegalArgumentException("minutes must be kept at least a day, or even today's usage could only be answered in whole days");
         }
     }
 }
