@@ -5,7 +5,6 @@ import dev.tollgate.core.access.AccessChecker;
 import dev.tollgate.core.access.AccessDecider;
 import dev.tollgate.core.access.CredentialCache;
 import dev.tollgate.core.cache.InvalidationBus;
-import dev.tollgate.core.cache.LocalInvalidationBus;
 import dev.tollgate.core.catalog.ApiCatalog;
 import dev.tollgate.core.catalog.ApiDefinition;
 import dev.tollgate.core.catalog.CatalogLoader;
@@ -37,7 +36,6 @@ import dev.tollgate.core.metering.LedgerSettings;
 import dev.tollgate.core.metering.UsageLedger;
 import dev.tollgate.store.jdbc.JdbcBillingAccountRepository;
 import dev.tollgate.store.jdbc.JdbcLedgerRepository;
-import dev.tollgate.core.quota.LocalQuotaCounters;
 import dev.tollgate.core.quota.ProjectQuotas;
 import dev.tollgate.core.quota.QuotaAdmission;
 import dev.tollgate.core.quota.QuotaService;
@@ -102,15 +100,17 @@ public final class Tollgate implements AutoCloseable {
     private static final ThrottleLimits DEVICE_CODE_GUESSES = new ThrottleLimits(10, 30, java.time.Duration.ofMinutes(15));
 
     private final Database database;
+    private final SharedState shared;
     private final Metering metering;
     private final Housekeeping housekeeping;
     private final SampleBackends samples;
     private final Javalin app;
     private final String baseUrl;
 
-    private Tollgate(Database database, Metering metering, Housekeeping housekeeping, SampleBackends samples, Javalin app, String baseUrl) {
+    private Tollgate(Database database, SharedState shared, Metering metering, Housekeeping housekeeping, SampleBackends samples, Javalin app, String baseUrl) {
         this.database = database;
         this.metering = metering;
+        this.shared = shared;
         this.housekeeping = housekeeping;
         this.samples = samples;
         this.app = app;
@@ -143,7 +143,8 @@ public final class Tollgate implements AutoCloseable {
     private static Tollgate wire(ServerConfig config, PrintStream out, Function<AccessDecider, AccessDecider> deciderWiring,
                                  ApiCatalog catalog, int port, Issuer issuer, Database db) {
         Clock clock = Clock.systemUTC();
-        InvalidationBus bus = new LocalInvalidationBus();
+        SharedState shared = SharedState.of(config.redisUrl(), clock);
+        InvalidationBus bus = shared.bus();
         var projectRepo = new JdbcProjectRepository(db);
         var keyRepo = new JdbcApiKeyRepository(db);
         var accountRepo = new JdbcServiceAccountRepository(db);
@@ -230,7 +231,7 @@ public final class Tollgate implements AutoCloseable {
         var billingGate = new BillingGate(billingAccounts, monthlyUsage, statements, bus, clock);
         new BillingRoutes(adminAuth, new BillingService(billingAccounts, monthlyUsage, statements, projects.permissions(), bus)).register(app);
         new UsageRoutes(adminAuth, projects.permissions(), usageLedger).register(app);
-        var quotaCounters = new LocalQuotaCounters(clock);
+        var quotaCounters = shared.quotaCounters();
         var quota = new QuotaAdmission(quotaCounters, new ProjectQuotas(new JdbcQuotaOverrides(db), bus), clock, config.quotaDayZone());
         new QuotaRoutes(adminAuth, new QuotaService(new JdbcQuotaOverrides(db), projects.permissions(), catalog, bus)).register(app);
         var gateway = new GatewayHandler(catalog, decider, quota, billingGate, new CallMeter(metering.journal(), clock), addresses,
@@ -252,7 +253,7 @@ public final class Tollgate implements AutoCloseable {
         String base = "http://" + host + ":" + app.port();
         out.println("Tollgate ready on " + base);
         out.flush();
-        return new Tollgate(db, metering, new Housekeeping(new dev.tollgate.store.jdbc.JdbcExpiredRecords(db), usageLedger, clock), samples, app, base);
+        return new Tollgate(db, shared, metering, new Housekeeping(new dev.tollgate.store.jdbc.JdbcExpiredRecords(db), usageLedger, clock), samples, app, base);
     }
 
     private static ApiCatalog loadCatalog(ServerConfig config) {
@@ -293,6 +294,11 @@ public final class Tollgate implements AutoCloseable {
         samples.close();
         // After the last call is answered: drain what the journal holds, then let go of the database.
         metering.close();
+        try {
+            shared.close();
+        } catch (Exception e) {
+            LOG.warn("Closing the connection to Redis failed", e);
+        }
         database.close();
     }
 }
