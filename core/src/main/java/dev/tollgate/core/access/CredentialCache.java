@@ -55,7 +55,9 @@ public final class CredentialCache {
         } else if (invalidation instanceof Invalidation.AllTokens) {
             tokens.invalidateAll();
         } else if (invalidation instanceof Invalidation.AllKeys) {
+            // Also said after a node lost its peers' messages (Redis outage): project state may be stale too.
             keys.invalidateAll();
+            projects.invalidateAll();
         }
     }
 }

@@ -46,6 +46,8 @@ public final class BillingGate {
         bus.subscribe(i -> {
             if (i instanceof Invalidation.Project p) {
                 states.invalidate(p.projectId());
+            } else if (i instanceof Invalidation.AllKeys) {
+                states.invalidateAll();
             }
         });
     }

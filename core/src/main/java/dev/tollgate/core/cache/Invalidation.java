@@ -7,6 +7,9 @@ public sealed interface Invalidation {
     record Project(String projectId) implements Invalidation {}
     /** Many tokens changed at once (a service account disabled or deleted, a project deleted). */
     record AllTokens() implements Invalidation {}
-    /** Many keys changed at once (a project deleted). */
+    /**
+     * Many keys changed at once (a project deleted), or this node may have missed other nodes'
+     * invalidations: every cache of keys and of project state starts afresh.
+     */
     record AllKeys() implements Invalidation {}
 }

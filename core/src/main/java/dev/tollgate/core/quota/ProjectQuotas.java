@@ -20,6 +20,8 @@ public final class ProjectQuotas {
         bus.subscribe(i -> {
             if (i instanceof Invalidation.Project p) {
                 overrides.invalidate(p.projectId());
+            } else if (i instanceof Invalidation.AllKeys) {
+                overrides.invalidateAll();
             }
         });
     }

@@ -124,6 +124,14 @@ class AccessCheckerTest {
     }
 
     @Test
+    void afterAllKeysIsAnnouncedProjectStateIsReadAgain() {
+        checker.decide(withKey(keyString));
+        repos.projectRepository.setServiceEnabled("shop-app", "posts", false);
+        bus.publish(new Invalidation.AllKeys());
+        assertRefused(() -> checker.decide(withKey(keyString)), ApiError.SERVICE_DISABLED);
+    }
+
+    @Test
     void tokenWithOneOfTheMethodsScopesIsAuthorized() {
         Caller caller = checker.decide(withToken(tokenString, "GET"));
         assertThat(caller.access()).isEqualTo(Caller.AccessType.AUTHORIZED);

@@ -17,7 +17,7 @@ final class CounterHandover {
 
     private record AdmittedLocally(AtomicLong amount, Instant windowEnd) {}
 
-    // A bound on memory: past it, further counters start from zero locally during an outage.
+    // A bound on memory (some 100 bytes each): past it, counters not seen yet start from zero locally.
     static final int MAX_REMEMBERED = 200_000;
 
     private final Map<String, Seen> seenInRedis = new ConcurrentHashMap<>();

@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Policy while Redis is unreachable.</b>
  * <ul>
- * <li>Each node admits up to {@code limit × localShare} (rounded up) calls per window from its own
+ * <li>Each node admits up to {@code limit × localShare} (rounded up) per window from its own
  * counters; {@code localShare} is in (0, 1], 1.0 by default. A local counter starts from the usage
- * the node last saw in Redis for it, so no node ever admits more than {@code limit} in a window.
+ * the node last saw in Redis for it (it remembers up to 200 000 counters at a time), so no node ever
+ * admits more than {@code limit} in a window.
  * <li>A deployment of N nodes therefore admits at most {@code (N × localShare − 1) × limit} too many
  * per window while the outage lasts. In the window in which Redis fails, what the other nodes had
  * admitted through Redis comes on top: at most {@code (N − 1) × localShare × limit} too many, the
