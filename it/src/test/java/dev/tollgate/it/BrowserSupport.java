@@ -163,8 +163,10 @@ final class BrowserSupport {
     // ---- What a person does on the pages ----
 
     static <T> T waitFor(WebDriver driver, Function<WebDriver, T> condition, String what) {
-        // A page being replaced by the next one makes elements found on it stale: look again.
-        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).withMessage(() -> what + "; the browser is at " + driver.getCurrentUrl()
+        // A page being replaced by the next one makes elements found on it stale, or unknown to the
+        // new document ("Node with given id does not belong to the document"): look again.
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.WebDriverException.class).withMessage(() -> what + "; the browser is at " + driver.getCurrentUrl()
                 + " showing:\n" + visibleText(driver) + "\nconsole:\n" + console(driver)).until(condition);
     }
 
