@@ -77,6 +77,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Time zone whose midnight starts daily quota windows (TOLLGATE_QUOTA_TIME_ZONE, default UTC).")
     String quotaTimeZone;
 
+    @Option(names = "--usage-minute-retention-days", defaultValue = "${env:TOLLGATE_USAGE_MINUTE_RETENTION_DAYS:-35}",
+            description = "Days per-minute usage is kept; per-day usage is kept for good (TOLLGATE_USAGE_MINUTE_RETENTION_DAYS, default 35).")
+    int usageMinuteRetentionDays;
+
+    @Option(names = "--billable-statuses", defaultValue = "${env:TOLLGATE_BILLABLE_STATUSES:-200-299}",
+            description = "HTTP statuses whose calls are billed, like 200-299,304 (TOLLGATE_BILLABLE_STATUSES, default 200-299).")
+    String billableStatuses;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -131,7 +139,8 @@ final class ServeCommand implements Callable<Integer> {
                 Duration.ofSeconds(backendTimeoutSeconds), Duration.ofSeconds(accessTokenLifetimeSeconds),
                 blankToEmpty(System.getenv("TOLLGATE_ADMIN_PASSWORD")), SignUpMode.parse(signUp),
                 new ServerConfig.OAuthSettings(Duration.ofDays(refreshTokenMaxIdleDays), maxRefreshTokensPerClient,
-                        Duration.ofDays(signingKeyRotationDays)), zone(quotaTimeZone));
+                        Duration.ofDays(signingKeyRotationDays)), zone(quotaTimeZone),
+                ServerConfig.AccountingSettings.of(usageMinuteRetentionDays, billableStatuses));
     }
 
     private static java.time.ZoneId zone(String id) {

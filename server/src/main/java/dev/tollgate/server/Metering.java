@@ -8,17 +8,15 @@ import dev.tollgate.core.metering.NodeId;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 
 /** This node's journal under its data folder, and the drain that moves it into the shared ledger every second. */
 record Metering(FileJournal journal, JournalDrain drain) implements AutoCloseable {
     static final Duration DRAIN_INTERVAL = Duration.ofSeconds(1);
 
-    static Metering start(Path dataDir, LedgerRepository ledger, ZoneId dayZone, Clock clock) {
+    static Metering start(Path dataDir, LedgerRepository ledger, LedgerSettings settings, Clock clock) {
         // The node id first: it refuses to be made up for a journal that already holds records.
         String nodeId = NodeId.loadOrCreate(dataDir);
         FileJournal journal = FileJournal.open(dataDir);
-        var settings = new LedgerSettings(dayZone, LedgerSettings.DEFAULT.minuteRetention());
         JournalDrain drain = new JournalDrain(journal, ledger, nodeId, settings, clock).start(DRAIN_INTERVAL);
         return new Metering(journal, drain);
     }

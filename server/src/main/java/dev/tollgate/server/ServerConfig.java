@@ -21,12 +21,28 @@ import java.util.Optional;
  * @param signUp           whether anyone may create an account at /signup
  * @param oauth            lifetimes and limits of people's grants
  * @param quotaDayZone     where daily quota windows start at midnight
+ * @param accounting       how long per-minute usage is kept, and which statuses are billable
  */
 public record ServerConfig(String host, int port, Path dataDir, Optional<String> issuer, Optional<String> dbUrl,
                            Optional<String> dbUser, Optional<String> dbPassword, Optional<String> redisUrl,
                            Optional<Path> catalogFile, List<Cidr> trustedProxies, Duration backendTimeout,
                            Duration accessTokenLifetime, Optional<String> adminPassword, SignUpMode signUp,
-                           OAuthSettings oauth, java.time.ZoneId quotaDayZone) {
+                           OAuthSettings oauth, java.time.ZoneId quotaDayZone, AccountingSettings accounting) {
+
+    /**
+     * @param minuteRetention  per-minute usage rows are kept this long; per-day rows for good
+     * @param billableStatuses the HTTP statuses whose calls are billed
+     */
+    public record AccountingSettings(Duration minuteRetention, java.util.function.IntPredicate billableStatuses, String billableStatusesText) {
+        public static final AccountingSettings DEFAULT = new AccountingSettings(Duration.ofDays(35), StatusRanges.parse("200-299"), "200-299");
+
+        public static AccountingSettings of(int minuteRetentionDays, String billableStatuses) {
+            if (minuteRetentionDays < 1 || minuteRetentionDays > 3660) {
+                throw new IllegalArgumentException("--usage-minute-retention-days must be between 1 and 3660");
+            }
+            return new AccountingSettings(Duration.ofDays(minuteRetentionDays), StatusRanges.parse(billableStatuses), billableStatuses);
+        }
+    }
 
     /**
      * @param refreshTokenMaxIdle        a refresh token unused this long dies (Google: six months)
@@ -51,17 +67,17 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
                         Optional<Path> catalogFile, List<Cidr> trustedProxies, Duration backendTimeout,
                         Duration accessTokenLifetime, Optional<String> adminPassword) {
         this(host, port, dataDir, issuer, dbUrl, dbUser, dbPassword, redisUrl, catalogFile, trustedProxies, backendTimeout,
-                accessTokenLifetime, adminPassword, SignUpMode.OPEN, OAuthSettings.DEFAULT, java.time.ZoneOffset.UTC);
+                accessTokenLifetime, adminPassword, SignUpMode.OPEN, OAuthSettings.DEFAULT, java.time.ZoneOffset.UTC, AccountingSettings.DEFAULT);
     }
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", 8080, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Duration.ofSeconds(30),
-                Duration.ofSeconds(3599), Optional.empty(), SignUpMode.OPEN, OAuthSettings.DEFAULT, java.time.ZoneOffset.UTC);
+                Duration.ofSeconds(3599), Optional.empty(), SignUpMode.OPEN, OAuthSettings.DEFAULT, java.time.ZoneOffset.UTC, AccountingSettings.DEFAULT);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, issuer, dbUrl, dbUser, dbPassword, redisUrl, catalogFile,
-                trustedProxies, backendTimeout, accessTokenLifetime, adminPassword, signUp, oauth, quotaDayZone);
+                trustedProxies, backendTimeout, accessTokenLifetime, adminPassword, signUp, oauth, quotaDayZone, accounting);
     }
 }

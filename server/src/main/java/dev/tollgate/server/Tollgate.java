@@ -163,7 +163,8 @@ public final class Tollgate implements AutoCloseable {
 
         new Bootstrap(projectRepo, serviceAccounts, userRepo, clock).runIfFirstStart(config.dataDir(), config.adminPassword(), out);
 
-        var metering = Metering.start(config.dataDir(), new JdbcLedgerRepository(db), config.quotaDayZone(), clock);
+        var metering = Metering.start(config.dataDir(), new JdbcLedgerRepository(db),
+                new LedgerSettings(config.quotaDayZone(), config.accounting().minuteRetention()), clock);
 
         var sampleRepo = new JdbcSampleRepository(db);
         String backendSecret = Secrets.randomBase62(32);
@@ -221,12 +222,12 @@ public final class Tollgate implements AutoCloseable {
                 people.sessions(), people.pages(), new InMemorySignInThrottle(DEVICE_CODE_GUESSES, clock),
                 ctx -> addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For"))).register(app);
 
-        var ledgerSettings = new LedgerSettings(config.quotaDayZone(), LedgerSettings.DEFAULT.minuteRetention());
+        var ledgerSettings = new LedgerSettings(config.quotaDayZone(), config.accounting().minuteRetention());
         var ledgerRepository = new JdbcLedgerRepository(db);
         var usageLedger = new UsageLedger(ledgerRepository, ledgerSettings, clock);
         MonthlyUsage monthlyUsage = (projectId, month) -> usageLedger.monthlyCalls(projectId, month, ledgerSettings.dayZone()).stream()
                 .map(c -> new MonthlyUsage.Calls(c.api(), c.method(), c.status(), c.calls())).toList();
-        var statements = new StatementCalculator(catalog, status -> status >= 200 && status < 300);
+        var statements = new StatementCalculator(catalog, config.accounting().billableStatuses());
         var billingAccounts = new JdbcBillingAccountRepository(db);
         var billingGate = new BillingGate(billingAccounts, monthlyUsage, statements, bus, clock);
         new BillingRoutes(adminAuth, new BillingService(billingAccounts, monthlyUsage, statements, projects.permissions(), bus)).register(app);
