@@ -79,6 +79,25 @@ public final class Database implements AutoCloseable {
         return e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
     }
 
+    /**
+     * Updates a row, or inserts it when there is none; if another request inserted it meanwhile,
+     * updates it again. Portable across H2 and PostgreSQL, unlike MERGE and ON CONFLICT.
+     */
+    static void upsert(Jdbi jdbi, String what, java.util.function.ToIntFunction<org.jdbi.v3.core.Handle> update,
+                       java.util.function.Consumer<org.jdbi.v3.core.Handle> insert) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            boolean done = ignoringDuplicate(() -> jdbi.useHandle(h -> {
+                if (update.applyAsInt(h) == 0) {
+                    insert.accept(h);
+                }
+            }));
+            if (done) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Could not store " + what);
+    }
+
     /** Runs a write, turning a unique-constraint violation into {@link DuplicateException}. */
     static <T> T unique(String what, Supplier<T> write) {
         try {

@@ -24,19 +24,9 @@ public final class JdbcBillingAccountRepository implements BillingAccountReposit
     @Override
     public void put(BillingAccount a) {
         String budget = a.monthlyBudget().map(BigDecimal::toPlainString).orElse(null);
-        for (int attempt = 0; attempt < 3; attempt++) {
-            boolean done = Database.ignoringDuplicate(() -> jdbi.useHandle(h -> {
-                int updated = h.createUpdate("UPDATE billing_accounts SET enabled = ?, monthly_budget = ? WHERE project_id = ?")
-                        .bind(0, a.enabled()).bind(1, budget).bind(2, a.projectId()).execute();
-                if (updated == 0) {
-                    h.createUpdate("INSERT INTO billing_accounts (project_id, enabled, monthly_budget) VALUES (?, ?, ?)")
-                            .bind(0, a.projectId()).bind(1, a.enabled()).bind(2, budget).execute();
-                }
-            }));
-            if (done) {
-                return;
-            }
-        }
-        throw new IllegalStateException("Could not store the billing account of " + a.projectId());
+        Database.upsert(jdbi, "the billing account of " + a.projectId(), h -> h.createUpdate("UPDATE billing_accounts SET enabled = ?, monthly_budget = ? WHERE project_id = ?")
+                        .bind(0, a.enabled()).bind(1, budget).bind(2, a.projectId()).execute(),
+                h -> h.createUpdate("INSERT INTO billing_accounts (project_id, enabled, monthly_budget) VALUES (?, ?, ?)")
+                            .bind(0, a.projectId()).bind(1, a.enabled()).bind(2, budget).execute());
     }
 }

@@ -25,21 +25,11 @@ public final class JdbcGrantRepository implements GrantRepository {
 
     @Override
     public void put(Grant g) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            boolean done = Database.ignoringDuplicate(() -> jdbi.useHandle(h -> {
-                int updated = h.createUpdate("UPDATE grants SET scopes = ? WHERE user_id = ? AND client_id = ?")
-                        .bind(0, g.scopes().toString()).bind(1, g.userId()).bind(2, g.clientId()).execute();
-                if (updated == 0) {
-                    h.createUpdate("INSERT INTO grants (user_id, client_id, scopes, create_time_ms, last_used_time_ms) VALUES (?, ?, ?, ?, ?)")
+        Database.upsert(jdbi, "the grant of " + g.userId() + " to " + g.clientId(), h -> h.createUpdate("UPDATE grants SET scopes = ? WHERE user_id = ? AND client_id = ?")
+                        .bind(0, g.scopes().toString()).bind(1, g.userId()).bind(2, g.clientId()).execute(),
+                h -> h.createUpdate("INSERT INTO grants (user_id, client_id, scopes, create_time_ms, last_used_time_ms) VALUES (?, ?, ?, ?, ?)")
                             .bind(0, g.userId()).bind(1, g.clientId()).bind(2, g.scopes().toString())
-                            .bind(3, g.createTime().toEpochMilli()).bind(4, Rows.millis(g.lastUsedTime())).execute();
-                }
-            }));
-            if (done) {
-                return;
-            }
-        }
-        throw new IllegalStateException("Could not store the grant of " + g.userId() + " to " + g.clientId());
+                            .bind(3, g.createTime().toEpochMilli()).bind(4, Rows.millis(g.lastUsedTime())).execute());
     }
 
     @Override

@@ -78,21 +78,12 @@ public final class JdbcOAuthClientRepository implements OAuthClientRepository {
 
     @Override
     public void putConsentScreen(ConsentScreen s) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            boolean done = Database.ignoringDuplicate(() -> jdbi.useHandle(h -> {
-                int updated = h.createUpdate("UPDATE consent_screens SET application_name = ?, support_email = ?, homepage = ? WHERE project_id = ?")
+        Database.upsert(jdbi, "the consent screen of " + s.projectId(), h -> h.createUpdate("UPDATE consent_screens SET application_name = ?, support_email = ?, homepage = ? WHERE project_id = ?")
                         .bind(0, s.applicationName()).bind(1, s.supportEmail().orElse(null)).bind(2, s.homepage().orElse(null))
-                        .bind(3, s.projectId()).execute();
-                if (updated == 0) {
-                    h.createUpdate("INSERT INTO consent_screens (project_id, application_name, support_email, homepage) VALUES (?, ?, ?, ?)")
+                        .bind(3, s.projectId()).execute(),
+                h -> h.createUpdate("INSERT INTO consent_screens (project_id, application_name, support_email, homepage) VALUES (?, ?, ?, ?)")
                             .bind(0, s.projectId()).bind(1, s.applicationName()).bind(2, s.supportEmail().orElse(null))
-                            .bind(3, s.homepage().orElse(null)).execute();
-                }
-            }));
-            if (done) {
-                return;
-            }
-        }
+                            .bind(3, s.homepage().orElse(null)).execute());
     }
 
     private static OAuthClient client(ResultSet rs) throws SQLException {

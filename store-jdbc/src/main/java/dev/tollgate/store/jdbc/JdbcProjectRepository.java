@@ -94,21 +94,10 @@ public final class JdbcProjectRepository implements ProjectRepository {
 
     @Override
     public void putMember(String projectId, Member member, Role role) {
-        // Update, else insert; if another request inserted meanwhile, its row is there to update.
-        for (int attempt = 0; attempt < 3; attempt++) {
-            boolean done = Database.ignoringDuplicate(() -> jdbi.useHandle(h -> {
-                int updated = h.createUpdate("UPDATE project_members SET role = ? WHERE project_id = ? AND member = ?")
-                        .bind(0, role.name()).bind(1, projectId).bind(2, member.toString()).execute();
-                if (updated == 0) {
-                    h.createUpdate("INSERT INTO project_members (project_id, member, role) VALUES (?, ?, ?)")
-                            .bind(0, projectId).bind(1, member.toString()).bind(2, role.name()).execute();
-                }
-            }));
-            if (done) {
-                return;
-            }
-        }
-        throw new IllegalStateException("Could not store the role of " + member + " in " + projectId);
+        Database.upsert(jdbi, "the role of " + member + " in " + projectId, h -> h.createUpdate("UPDATE project_members SET role = ? WHERE project_id = ? AND member = ?")
+                        .bind(0, role.name()).bind(1, projectId).bind(2, member.toString()).execute(),
+                h -> h.createUpdate("INSERT INTO project_members (project_id, member, role) VALUES (?, ?, ?)")
+                            .bind(0, projectId).bind(1, member.toString()).bind(2, role.name()).execute());
     }
 
     @Override

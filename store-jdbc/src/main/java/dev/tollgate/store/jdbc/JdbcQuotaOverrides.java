@@ -25,20 +25,10 @@ public final class JdbcQuotaOverrides implements QuotaOverrides {
 
     @Override
     public void put(String projectId, String service, String name, long limit) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            boolean done = Database.ignoringDuplicate(() -> jdbi.useHandle(h -> {
-                int updated = h.createUpdate("UPDATE quota_overrides SET limit_value = ? WHERE project_id = ? AND service = ? AND limit_name = ?")
-                        .bind(0, limit).bind(1, projectId).bind(2, service).bind(3, name).execute();
-                if (updated == 0) {
-                    h.createUpdate("INSERT INTO quota_overrides (project_id, service, limit_name, limit_value) VALUES (?, ?, ?, ?)")
-                            .bind(0, projectId).bind(1, service).bind(2, name).bind(3, limit).execute();
-                }
-            }));
-            if (done) {
-                return;
-            }
-        }
-        throw new IllegalStateException("Could not store the quota override");
+        Database.upsert(jdbi, "a quota override of " + projectId, h -> h.createUpdate("UPDATE quota_overrides SET limit_value = ? WHERE project_id = ? AND service = ? AND limit_name = ?")
+                        .bind(0, limit).bind(1, projectId).bind(2, service).bind(3, name).execute(),
+                h -> h.createUpdate("INSERT INTO quota_overrides (project_id, service, limit_name, limit_value) VALUES (?, ?, ?, ?)")
+                            .bind(0, projectId).bind(1, service).bind(2, name).bind(3, limit).execute());
     }
 
     @Override
