@@ -14,6 +14,7 @@ import dev.tollgate.server.Tollgate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -48,9 +49,13 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p>Both get the same setup through their admin API over HTTP (an admin token from the bootstrap
- * key file by a JWT-bearer exchange, a project with posts enabled, an API key), so the two URLs
- * differ only in the port. It prints {@code CHECKED URL} and {@code UNCHECKED URL} for
+ * key file by a JWT-bearer exchange, a project with posts enabled, quotas raised and billing on so
+ * that a load test is neither rate-limited nor stopped at the free tier, an API key), so the two
+ * URLs differ only in the port, and both nodes admit, meter and forward every call the same way. It prints {@code CHECKED URL} and {@code UNCHECKED URL} for
  * {@code GET /posts/v1/people/bench@example.com/posts?key=KEY}, then serves until killed.
+ *
+ * <p>With the argument {@code --control}, the second node is the product too (an A/A run): whatever
+ * difference wrk then shows between the two lines is the harness's own bias and noise, not the check.
  */
 public final class LoadHarness {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,11 +67,12 @@ public final class LoadHarness {
     private LoadHarness() {}
 
     public static void main(String[] args) throws Exception {
+        boolean control = java.util.Arrays.asList(args).contains("--control");
         Path checkedDir = Files.createTempDirectory("tollgate-checked-");
         Path uncheckedDir = Files.createTempDirectory("tollgate-unchecked-");
         // The unchecked node's caller is only known once its project exists; the decider reads it then.
         AtomicReference<Caller> fixedCaller = new AtomicReference<>();
-        Function<AccessDecider, AccessDecider> withoutCheck = product -> call -> fixedCaller.get();
+        Function<AccessDecider, AccessDecider> withoutCheck = control ? Function.identity() : product -> call -> fixedCaller.get();
 
         PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
         Tollgate checked = Tollgate.start(loopback(checkedDir), quiet);
@@ -91,7 +97,7 @@ public final class LoadHarness {
         requireOk(uncheckedUrl);
         // The product refuses a wrong key; the harness's node must not, or it would not be "without the check".
         requireStatus(checked.baseUrl() + CALL + "?key=nonsense", 400);
-        requireStatus(unchecked.baseUrl() + CALL + "?key=nonsense", 200);
+        requireStatus(unchecked.baseUrl() + CALL + "?key=nonsense", control ? 400 : 200);
 
         System.out.println("CHECKED " + checkedUrl);
         System.out.println("UNCHECKED " + uncheckedUrl);
@@ -101,20 +107,34 @@ public final class LoadHarness {
 
     private record Setup(String projectNumber, String keyId, String keyString) {}
 
-    private static ServerConfig loopback(Path dataDir) {
-        ServerConfig d = ServerConfig.defaults(dataDir).withPort(0);
-        return new ServerConfig("127.0.0.1", d.port(), d.dataDir(), d.issuer(), d.dbUrl(), d.dbUser(), d.dbPassword(),
-                d.redisUrl(), d.catalogFile(), d.trustedProxies(), d.backendTimeout(), d.accessTokenLifetime(),
-                d.adminPassword());
+    /** The defaults on 127.0.0.1 and a free port. ServerConfig has no withHost, so the record is copied with its host replaced. */
+    private static ServerConfig loopback(Path dataDir) throws ReflectiveOperationException {
+        ServerConfig defaults = ServerConfig.defaults(dataDir).withPort(0);
+        RecordComponent[] components = ServerConfig.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = components[i].getName().equals("host") ? "127.0.0.1" : components[i].getAccessor().invoke(defaults);
+        }
+        return ServerConfig.class.getDeclaredConstructor(types).newInstance(values);
     }
 
     private static Setup setUp(String baseUrl, Path dataDir) throws Exception {
         String admin = adminToken(baseUrl, JSON.readTree(Files.readString(dataDir.resolve("admin-service-account.json"))));
-        JsonNode project = call(baseUrl, admin, "/admin/v1/projects",
+        String project = "/admin/v1/projects/" + PROJECT;
+        JsonNode created = call(baseUrl, admin, "POST", "/admin/v1/projects",
                 "{\"projectId\":\"" + PROJECT + "\",\"displayName\":\"Benchmark\"}");
-        call(baseUrl, admin, "/admin/v1/projects/" + PROJECT + "/services/posts/enable", null);
-        JsonNode key = call(baseUrl, admin, "/admin/v1/projects/" + PROJECT + "/keys", "{\"displayName\":\"wrk\"}");
-        return new Setup(text(project, "projectNumber"), text(key, "keyId"), text(key, "keyString"));
+        call(baseUrl, admin, "POST", project + "/services/posts/enable", null);
+        // A load test makes far more calls than the sample catalog's quotas (600 a minute) and free
+        // tier (1,000 a month) allow: the project gets its own limits and billing, as an operator
+        // would set them, so that every call is admitted, charged and metered like a paying one.
+        call(baseUrl, admin, "PATCH", project + "/quotas", "{\"overrides\":["
+                + "{\"service\":\"posts\",\"name\":\"requests-per-minute-per-project\",\"limit\":1000000000000},"
+                + "{\"service\":\"posts\",\"name\":\"requests-per-day-per-project\",\"limit\":1000000000000}]}");
+        call(baseUrl, admin, "PATCH", project + "/billing", "{\"enabled\":true}");
+        JsonNode key = call(baseUrl, admin, "POST", project + "/keys", "{\"displayName\":\"wrk\"}");
+        return new Setup(text(created, "projectNumber"), text(key, "keyId"), text(key, "keyString"));
     }
 
     /** What {@code tollgate print-token --scope admin} does: an RS256 assertion exchanged at /token. */
@@ -141,16 +161,16 @@ public final class LoadHarness {
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 
-    private static JsonNode call(String baseUrl, String token, String path, String jsonBody) throws Exception {
+    private static JsonNode call(String baseUrl, String token, String method, String path, String jsonBody) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token);
         if (jsonBody != null) {
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
         } else {
-            request.POST(HttpRequest.BodyPublishers.noBody());
+            request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("POST " + path + " at " + baseUrl + " failed: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(method + " " + path + " at " + baseUrl + " failed: " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body());
     }
