@@ -14,6 +14,8 @@
 #                   switching from one to the other makes C2 recompile the shared gateway code)
 #   ROUNDS          measured runs per node, in ABBA order (default 2)
 #   JAVA_OPTS       JVM options of the harness (default -Xms512m -Xmx512m)
+#   UNACCOUNTED=1   the second node keeps the check but has no quotas, billing or metering, so the
+#                   ratio is what accounting costs a call
 #   CONTROL=1       an A/A run: the "unchecked" node is the product too, so the ratio shows the
 #                   harness's own bias and noise
 set -euo pipefail
@@ -48,7 +50,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:--Xms512m -Xmx512m} -cp "$bench_cp" dev.tollgate.bench.LoadHarness ${CONTROL:+--control} >"$work/harness.out" 2>"$work/harness.err" &
+java ${JAVA_OPTS:--Xms512m -Xmx512m} -cp "$bench_cp" dev.tollgate.bench.LoadHarness ${CONTROL:+--control} ${UNACCOUNTED:+--unaccounted} >"$work/harness.out" 2>"$work/harness.err" &
 harness_pid=$!
 for _ in $(seq 1 120); do
   grep -q '^UNCHECKED ' "$work/harness.out" 2>/dev/null && break

@@ -54,6 +54,9 @@ import java.util.stream.Stream;
  * URLs differ only in the port, and both nodes admit, meter and forward every call the same way. It prints {@code CHECKED URL} and {@code UNCHECKED URL} for
  * {@code GET /posts/v1/people/bench@example.com/posts?key=KEY}, then serves until killed.
  *
+ * <p>With the argument {@code --unaccounted}, the second node runs the product's access check but no
+ * quotas, billing or metering: the comparison then shows what accounting costs a call.
+ *
  * <p>With the argument {@code --control}, the second node is the product too (an A/A run): whatever
  * difference wrk then shows between the two lines is the harness's own bias and noise, not the check.
  */
@@ -68,15 +71,16 @@ public final class LoadHarness {
 
     public static void main(String[] args) throws Exception {
         boolean control = java.util.Arrays.asList(args).contains("--control");
+        boolean unaccounted = java.util.Arrays.asList(args).contains("--unaccounted");
         Path checkedDir = Files.createTempDirectory("tollgate-checked-");
         Path uncheckedDir = Files.createTempDirectory("tollgate-unchecked-");
         // The unchecked node's caller is only known once its project exists; the decider reads it then.
         AtomicReference<Caller> fixedCaller = new AtomicReference<>();
-        Function<AccessDecider, AccessDecider> withoutCheck = control ? Function.identity() : product -> call -> fixedCaller.get();
+        Function<AccessDecider, AccessDecider> withoutCheck = control || unaccounted ? Function.identity() : product -> call -> fixedCaller.get();
 
         PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
         Tollgate checked = Tollgate.start(loopback(checkedDir), quiet);
-        Tollgate unchecked = Tollgate.start(loopback(uncheckedDir), quiet, withoutCheck);
+        Tollgate unchecked = Tollgate.start(loopback(uncheckedDir), quiet, new Tollgate.Wiring(withoutCheck, !unaccounted));
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             checked.close();
@@ -97,7 +101,7 @@ public final class LoadHarness {
         requireOk(uncheckedUrl);
         // The product refuses a wrong key; the harness's node must not, or it would not be "without the check".
         requireStatus(checked.baseUrl() + CALL + "?key=nonsense", 400);
-        requireStatus(unchecked.baseUrl() + CALL + "?key=nonsense", control ? 400 : 200);
+        requireStatus(unchecked.baseUrl() + CALL + "?key=nonsense", control || unaccounted ? 400 : 200);
 
         System.out.println("CHECKED " + checkedUrl);
         System.out.println("UNCHECKED " + uncheckedUrl);

@@ -28,6 +28,7 @@ import dev.tollgate.server.admin.QuotaRoutes;
 import dev.tollgate.server.admin.BillingRoutes;
 import dev.tollgate.server.admin.UsageRoutes;
 import dev.tollgate.server.gateway.CallMeter;
+import dev.tollgate.server.gateway.CallAccounting;
 import dev.tollgate.core.billing.BillingGate;
 import dev.tollgate.core.billing.BillingService;
 import dev.tollgate.core.billing.MonthlyUsage;
@@ -117,15 +118,26 @@ public final class Tollgate implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    public static Tollgate start(ServerConfig config, PrintStream out) {
-        return start(config, out, Function.identity());
+    /**
+     * How an embedding harness may wire a node differently from the product, to measure what a part
+     * costs (bench/LoadHarness); never reachable from the command line.
+     *
+     * @param decider    wraps or replaces the gateway's access decision
+     * @param accounting false to leave out quotas, billing and metering
+     */
+    public record Wiring(Function<AccessDecider, AccessDecider> decider, boolean accounting) {
+        public static final Wiring PRODUCT = new Wiring(Function.identity(), true);
     }
 
-    /**
-     * @param deciderWiring lets an embedding harness wrap or replace the gateway's access decision
-     *                      (the benchmark measures the check's cost this way); the product passes identity
-     */
+    public static Tollgate start(ServerConfig config, PrintStream out) {
+        return start(config, out, Wiring.PRODUCT);
+    }
+
     public static Tollgate start(ServerConfig config, PrintStream out, Function<AccessDecider, AccessDecider> deciderWiring) {
+        return start(config, out, new Wiring(deciderWiring, true));
+    }
+
+    public static Tollgate start(ServerConfig config, PrintStream out, Wiring wiring) {
         ApiCatalog catalog = loadCatalog(config);
         int port = config.port() == 0 ? freePort() : config.port();
         Issuer issuer = new Issuer(config.issuer().orElse("http://localhost:" + port));
@@ -133,14 +145,14 @@ public final class Tollgate implements AutoCloseable {
         Database db = Database.open(config.dbUrl().orElse(Database.h2Url(config.dataDir())),
                 config.dbUser().orElse(null), config.dbPassword().orElse(null));
         try {
-            return wire(config, out, deciderWiring, catalog, port, issuer, db);
+            return wire(config, out, wiring, catalog, port, issuer, db);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
     }
 
-    private static Tollgate wire(ServerConfig config, PrintStream out, Function<AccessDecider, AccessDecider> deciderWiring,
+    private static Tollgate wire(ServerConfig config, PrintStream out, Wiring wiring,
                                  ApiCatalog catalog, int port, Issuer issuer, Database db) {
         Clock clock = Clock.systemUTC();
         SharedState shared = SharedState.of(config.redisUrl(), clock);
@@ -159,7 +171,7 @@ public final class Tollgate implements AutoCloseable {
         var cache = new CredentialCache(keyRepo, tokenRepo, projectRepo, bus);
         var oauth = OAuthWiring.wire(config.oauth(), db, catalog, projectRepo, projects.permissions(), tokenRepo, tokenIssuer, bus, issuer, clock);
         var tokens = new TokenService(grant, oauth.codeGrant(), oauth.refreshGrant(), oauth.deviceFlow());
-        AccessDecider decider = deciderWiring.apply(new AccessChecker(cache, clock));
+        AccessDecider decider = wiring.decider().apply(new AccessChecker(cache, clock));
 
         new Bootstrap(projectRepo, serviceAccounts, userRepo, clock).runIfFirstStart(config.dataDir(), config.adminPassword(), out);
 
@@ -235,7 +247,9 @@ public final class Tollgate implements AutoCloseable {
         var quotaCounters = shared.quotaCounters();
         var quota = new QuotaAdmission(quotaCounters, new ProjectQuotas(new JdbcQuotaOverrides(db), bus), clock, config.quotaDayZone());
         new QuotaRoutes(adminAuth, new QuotaService(new JdbcQuotaOverrides(db), projects.permissions(), catalog, bus)).register(app);
-        var gateway = new GatewayHandler(catalog, decider, quota, billingGate, new CallMeter(metering.journal(), clock), addresses,
+        CallAccounting accounting = wiring.accounting()
+                ? CallAccounting.charged(quota, billingGate, new CallMeter(metering.journal(), clock)) : CallAccounting.NONE;
+        var gateway = new GatewayHandler(catalog, decider, accounting, addresses,
                 new Backends(catalog.apis(), samplesUri), new BackendProxy(config.backendTimeout()), backendSecret,
                 new GatewayMetrics(registry));
         for (ApiDefinition api : catalog.apis()) {

@@ -7,8 +7,6 @@ import dev.tollgate.core.catalog.ApiCatalog;
 import dev.tollgate.core.catalog.MethodMatch;
 import dev.tollgate.core.key.CallOrigin;
 import dev.tollgate.core.net.ClientAddressResolver;
-import dev.tollgate.core.quota.QuotaAdmission;
-import dev.tollgate.core.billing.BillingGate;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.ApiException;
 import dev.tollgate.server.http.PeerAddress;
@@ -23,23 +21,19 @@ import java.util.Map;
 public final class GatewayHandler implements Handler {
     private final ApiCatalog catalog;
     private final AccessDecider decider;
-    private final QuotaAdmission quota;
-    private final BillingGate billing;
-    private final CallMeter meter;
+    private final CallAccounting accounting;
     private final ClientAddressResolver addresses;
     private final Backends backends;
     private final BackendProxy proxy;
     private final String builtInSecret;
     private final GatewayMetrics metrics;
 
-    public GatewayHandler(ApiCatalog catalog, AccessDecider decider, QuotaAdmission quota, BillingGate billing, CallMeter meter,
+    public GatewayHandler(ApiCatalog catalog, AccessDecider decider, CallAccounting accounting,
                           ClientAddressResolver addresses, Backends backends,
                           BackendProxy proxy, String builtInSecret, GatewayMetrics metrics) {
         this.catalog = catalog;
         this.decider = decider;
-        this.quota = quota;
-        this.billing = billing;
-        this.meter = meter;
+        this.accounting = accounting;
         this.addresses = addresses;
         this.backends = backends;
         this.proxy = proxy;
@@ -68,20 +62,16 @@ public final class GatewayHandler implements Handler {
     private int serveCharged(Context ctx, MethodMatch match, Caller caller, long start) {
         long bytesIn = ctx.req().getContentLengthLong();
         try {
-            QuotaAdmission.Allowance allowance = quota.admit(caller, match);
-            ctx.header("X-RateLimit-Limit", Long.toString(allowance.limit()));
-            ctx.header("X-RateLimit-Remaining", Long.toString(allowance.remaining()));
-            ctx.header("X-RateLimit-Reset", Long.toString(allowance.resetSeconds()));
-            billing.check(caller, match);
+            accounting.admit(ctx, caller, match);
             proxy.forward(ctx, target(ctx, match), identity(match, caller));
         } catch (ApiException e) {
             if (e.error() != ApiError.METERING_UNAVAILABLE) {
-                meter.record(caller, match, e.error().httpStatus(), bytesIn, 0, start);
+                accounting.record(caller, match, e.error().httpStatus(), bytesIn, 0, start);
             }
             throw e;
         }
         String length = ctx.res().getHeader("Content-Length");
-        meter.record(caller, match, ctx.statusCode(), bytesIn, length == null ? 0 : parseLength(length), start);
+        accounting.record(caller, match, ctx.statusCode(), bytesIn, length == null ? 0 : parseLength(length), start);
         return ctx.statusCode();
     }
 
