@@ -68,16 +68,16 @@ echo "unchecked: $(hide_key <<<"$unchecked_url")"
 # CPU accounting around each run: the harness JVM's CPU per thread group, so that the result says
 # where the server spent its time per call, and the CPU that neither the server nor wrk used, so
 # that it says whether other processes competed for the cores (on a shared machine they often do).
-thread_groups() { # "group ticks" for each thread group of the harness JVM
+thread_ticks() { # "tid group ticks" for each thread of the harness JVM
   for task in /proc/"$harness_pid"/task/*; do
     # comm is the thread name cut to 15 characters; stat's fields after "(comm) " start at field 3.
-    printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(sed 's/^.*) //' "$task/stat" 2>/dev/null | awk '{print $12 + $13}')"
+    printf '%s\t%s\t%s\n' "${task##*/}" "$(cat "$task/comm" 2>/dev/null)" \
+      "$(sed 's/^.*) //' "$task/stat" 2>/dev/null | awk '{print $12 + $13}')"
   done | awk -F'\t' '
-    $2 == "" {next}
-    $1 ~ /^JettyServerThre|^qtp/ {g = "jetty"} $1 ~ /^HttpClient/ {g = "httpclient"}
-    $1 ~ /^ForkJoinPool/ {g = "forkjoin"} $1 ~ /^C[12] Compiler/ {g = "jit"} $1 ~ /^GC |^G1 / {g = "gc"}
-    {if (g == "") g = "other"; t[g] += $2; g = ""}
-    END {for (g in t) print g, t[g]}'
+    $3 == "" {next}
+    $2 ~ /^JettyServerThre|^qtp/ {g = "jetty"} $2 ~ /^HttpClient/ {g = "httpclient"}
+    $2 ~ /^ForkJoinPool/ {g = "forkjoin"} $2 ~ /^C[12] Compiler/ {g = "jit"} $2 ~ /^GC |^G1 / {g = "gc"}
+    {if (g == "") g = "other"; print $1, g, $3; g = ""}'
 }
 proc_ticks() { sed 's/^.*) //' "/proc/$harness_pid/stat" | awk '{print $12 + $13}'; }
 busy_ticks() { awk '/^cpu / {print $2 + $3 + $4}' /proc/stat; } # user + nice + system, all processes
@@ -90,12 +90,12 @@ run_wrk() { # name url wrk-args...
   local name=$1 url=$2
   shift 2
   local server0 busy0 wrk0
-  thread_groups >"$work/$name.threads0"
+  thread_ticks >"$work/$name.threads0"
   server0=$(proc_ticks); busy0=$(busy_ticks); wrk0=$(children_ticks)
   # shellcheck disable=SC2068
   wrk $@ "$url" >"$work/$name.txt"
   echo "$(($(proc_ticks) - server0)) $(($(busy_ticks) - busy0)) $(($(children_ticks) - wrk0))" >"$work/$name.cpu"
-  thread_groups >"$work/$name.threads1"
+  thread_ticks >"$work/$name.threads1"
   if grep -q 'Non-2xx or 3xx responses' "$work/$name.txt"; then
     echo "$name: some answers were not 2xx:" >&2
     cat "$work/$name.txt" >&2
@@ -123,7 +123,8 @@ for round in $(seq 1 "$rounds"); do
     # shellcheck disable=SC2086
     run_wrk "$node-$round" "$url" $wrk_args --latency
     f="$work/$node-$round.txt"
-    groups=$(awk 'NR == FNR {t0[$1] = $2; next} {printf "%s=%d ", $1, $2 - t0[$1]}' \
+    # Per thread: its ticks during the run (threads that ended during the run are not counted).
+    groups=$(awk 'NR == FNR {t0[$1] = $3; next} {g[$2] += $3 - ($1 in t0 ? t0[$1] : 0)} END {for (k in g) printf "%s=%d ", k, g[k]}' \
       "$work/$node-$round.threads0" "$work/$node-$round.threads1")
     echo "$round $node $(awk '/^Requests\/sec:/ {print $2}' "$f")" \
       "$(awk '$1 == "50%" {p50 = $2} $1 == "90%" {p90 = $2} $1 == "99%" {p99 = $2} END {print p50, p90, p99}' "$f")" \
@@ -137,10 +138,12 @@ for round in $(seq 1 "$rounds"); do
 done
 
 echo
-echo "Server CPU per call, in us, by thread group: jetty = request threads of the gateway and of the"
-echo "sample backend, httpclient = the gateway's proxy client, forkjoin = ForkJoinPool.commonPool (the"
-echo "credential caches' maintenance), jit, gc, other. 'others' is the share of all cores used by"
-echo "processes other than the server and wrk: if it is not near 0 %, that run is not comparable."
+echo "Server CPU per call, in us: total = the harness JVM; then by thread group, counting threads alive"
+echo "at both ends of the run: jetty = request threads of the gateway and of the sample backend,"
+echo "httpclient = the gateway's proxy client, forkjoin = ForkJoinPool.commonPool (where Caffeine caches,"
+echo "the credential caches among them, do their maintenance), jit, gc, other (journal, H2, VM threads)."
+echo "'others' is the share of all cores used by processes other than the server and wrk: if it is not"
+echo "near 0 %, other work competed for the cores and that round is not comparable."
 echo
 printf '%5s %-9s %9s %7s %7s %7s | %6s %6s %6s %6s %6s %6s %6s | %6s\n' \
   round node req/s p50 p90 p99 total jetty httpcl forkjn jit gc other others
