@@ -13,6 +13,7 @@ import dev.tollgate.core.oauth.AuthorizationService;
 import dev.tollgate.core.oauth.ClientAuthenticator;
 import dev.tollgate.core.oauth.ClientSecret;
 import dev.tollgate.core.oauth.ClientType;
+import dev.tollgate.core.oauth.GrantGenerations;
 import dev.tollgate.core.oauth.IdTokens;
 import dev.tollgate.core.oauth.OAuthClient;
 import dev.tollgate.core.oauth.OAuthClientService;
@@ -41,6 +42,7 @@ import dev.tollgate.protocol.TokenResponse;
 import dev.tollgate.store.jdbc.Database;
 import dev.tollgate.store.jdbc.JdbcAccessTokenRepository;
 import dev.tollgate.store.jdbc.JdbcAuthorizationCodeRepository;
+import dev.tollgate.store.jdbc.JdbcGrantGenerationRepository;
 import dev.tollgate.store.jdbc.JdbcGrantRepository;
 import dev.tollgate.store.jdbc.JdbcOAuthClientRepository;
 import dev.tollgate.store.jdbc.JdbcProjectRepository;
@@ -119,16 +121,17 @@ public class TokenGrantBenchmark {
         var grants = new JdbcGrantRepository(db);
         var codes = new JdbcAuthorizationCodeRepository(db);
         var refreshTokens = new JdbcRefreshTokenRepository(db);
-        var revoker = new TokenRevoker(accessTokens, refreshTokens, grants, bus);
+        var generations = new GrantGenerations(grants, new JdbcGrantGenerationRepository(db));
+        var revoker = new TokenRevoker(accessTokens, refreshTokens, grants, generations, bus);
         var signingKeys = new SigningKeys(new JdbcSigningKeyRepository(db), clock, Duration.ofDays(30), Duration.ofDays(2));
         idTokens = new IdTokens(signingKeys, issuer, clock);
         var personTokens = new PersonTokens(tokenIssuer, refreshTokens, revoker, idTokens, clock, 100);
         var catalog = CatalogLoader.builtIn();
         var authenticator = new ClientAuthenticator(clients);
         var clientService = new OAuthClientService(clients, new ProjectPermissions(projects), revoker, issuer, clock);
-        var authorization = new AuthorizationService(clients, projects, clientService, grants, codes, new KnownScopes(catalog), catalog, issuer, clock);
-        var codeGrant = new AuthorizationCodeGrant(authenticator, codes, grants, revoker, personTokens, clock);
-        refreshGrant = new RefreshTokenGrant(authenticator, refreshTokens, grants, revoker, personTokens, clock, Duration.ofDays(183));
+        var authorization = new AuthorizationService(clients, projects, clientService, grants, generations, codes, new KnownScopes(catalog), catalog, issuer, clock);
+        var codeGrant = new AuthorizationCodeGrant(authenticator, codes, grants, generations, revoker, personTokens, clock);
+        refreshGrant = new RefreshTokenGrant(authenticator, refreshTokens, grants, generations, revoker, personTokens, clock, Duration.ofDays(183));
 
         var params = Map.of("client_id", client.clientId(), "redirect_uri", REDIRECT, "response_type", "code",
                 "scope", "calendar", "access_type", "offline");

@@ -14,15 +14,17 @@ public final class AuthorizationCodeGrant {
     private final ClientAuthenticator clients;
     private final AuthorizationCodeRepository codes;
     private final GrantRepository grants;
+    private final GrantGenerations generations;
     private final TokenRevoker revoker;
     private final PersonTokens tokens;
     private final Clock clock;
 
     public AuthorizationCodeGrant(ClientAuthenticator clients, AuthorizationCodeRepository codes, GrantRepository grants,
-                                  TokenRevoker revoker, PersonTokens tokens, Clock clock) {
+                                  GrantGenerations generations, TokenRevoker revoker, PersonTokens tokens, Clock clock) {
         this.clients = clients;
         this.codes = codes;
         this.grants = grants;
+        this.generations = generations;
         this.revoker = revoker;
         this.tokens = tokens;
         this.clock = clock;
@@ -61,8 +63,17 @@ public final class AuthorizationCodeGrant {
             // RFC 9700 §2.1.1: a verifier without a challenge means someone injected a code.
             throw OAuthError.INVALID_GRANT.exception("code_verifier sent, but the authorization request had no code_challenge.");
         }
+        // A code issued before the person removed the app must not bring the app back.
+        generations.requireLive(GrantGenerations.code(hash), code.userId(), client.clientId());
+        generations.inherit(GrantGenerations.code(hash), GrantGenerations.family(hash));
         grants.touch(code.userId(), client.clientId(), clock.instant());
-        return tokens.issue(new PersonTokens.Issuance(code.userId(), code.email(), client, code.scopes(), code.nonce(),
+        TokenResponse issued = tokens.issue(new PersonTokens.Issuance(code.userId(), code.email(), client, code.scopes(), code.nonce(),
                 code.authTime(), hash, code.offline(), TokenRevoker.codeSource(hash)));
+        if (!generations.isLive(GrantGenerations.family(hash), code.userId(), client.clientId())) {
+            // The grant was removed while the tokens were minted: they end with it.
+            revoker.revokeIssuedFromCode(hash);
+            throw GrantGenerations.removed();
+        }
+        return issued;
     }
 }

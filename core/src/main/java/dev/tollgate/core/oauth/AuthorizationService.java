@@ -36,6 +36,7 @@ public final class AuthorizationService {
     private final ProjectRepository projects;
     private final OAuthClientService clientService;
     private final GrantRepository grants;
+    private final GrantGenerations generations;
     private final AuthorizationCodeRepository codes;
     private final KnownScopes knownScopes;
     private final ScopeDescriptions descriptions;
@@ -43,12 +44,13 @@ public final class AuthorizationService {
     private final Clock clock;
 
     public AuthorizationService(OAuthClientRepository clients, ProjectRepository projects, OAuthClientService clientService,
-                                GrantRepository grants, AuthorizationCodeRepository codes, KnownScopes knownScopes,
-                                ApiCatalog catalog, Issuer issuer, Clock clock) {
+                                GrantRepository grants, GrantGenerations generations, AuthorizationCodeRepository codes,
+                                KnownScopes knownScopes, ApiCatalog catalog, Issuer issuer, Clock clock) {
         this.clients = clients;
         this.projects = projects;
         this.clientService = clientService;
         this.grants = grants;
+        this.generations = generations;
         this.codes = codes;
         this.knownScopes = knownScopes;
         this.descriptions = new ScopeDescriptions(catalog);
@@ -189,6 +191,8 @@ public final class AuthorizationService {
         AuthorizationRequest request = checked.request();
         String code = Secrets.generate(SecretKind.AUTHORIZATION_CODE);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // The grant was remembered just before: the code belongs to its current generation.
+        generations.issue(GrantGenerations.code(Secrets.hash(code)), person.userId(), checked.client().clientId());
         codes.insert(new AuthorizationCodeRecord(Secrets.hash(code), checked.client().clientId(), person.userId(), person.email(),
                 request.redirectUri(), Optional.ofNullable(request.codeChallenge()), scopes, request.nonce(), person.authTime(),
                 request.accessType() == AuthorizationRequest.AccessType.OFFLINE, now.plus(CODE_LIFETIME)));

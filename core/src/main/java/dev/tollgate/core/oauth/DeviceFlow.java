@@ -30,16 +30,21 @@ public final class DeviceFlow {
     private final ClientAuthenticator clients;
     private final DeviceAuthorizationRepository devices;
     private final GrantRepository grants;
+    private final GrantGenerations generations;
+    private final TokenRevoker revoker;
     private final PersonTokens tokens;
     private final KnownScopes knownScopes;
     private final Issuer issuer;
     private final Clock clock;
 
     public DeviceFlow(ClientAuthenticator clients, DeviceAuthorizationRepository devices, GrantRepository grants,
-                      PersonTokens tokens, KnownScopes knownScopes, Issuer issuer, Clock clock) {
+                      GrantGenerations generations, TokenRevoker revoker, PersonTokens tokens, KnownScopes knownScopes,
+                      Issuer issuer, Clock clock) {
         this.clients = clients;
         this.devices = devices;
         this.grants = grants;
+        this.generations = generations;
+        this.revoker = revoker;
         this.tokens = tokens;
         this.knownScopes = knownScopes;
         this.issuer = issuer;
@@ -111,9 +116,17 @@ public final class DeviceFlow {
                     throw OAuthError.INVALID_GRANT.exception("The device code was already used.");
                 }
                 Person person = device.person().orElseThrow();
+                // An approval given before the person removed the app must not bring the app back.
+                generations.requireLive(GrantGenerations.device(hash), person.userId(), client.clientId());
+                generations.inherit(GrantGenerations.device(hash), GrantGenerations.family(hash));
                 grants.touch(person.userId(), client.clientId(), now);
-                return tokens.issue(new PersonTokens.Issuance(person.userId(), person.email(), client, device.scopes(),
+                TokenResponse issued = tokens.issue(new PersonTokens.Issuance(person.userId(), person.email(), client, device.scopes(),
                         Optional.empty(), person.authTime(), hash, true, TokenRevoker.familySource(hash)));
+                if (!generations.isLive(GrantGenerations.family(hash), person.userId(), client.clientId())) {
+                    revoker.revokeFamily(hash);
+                    throw GrantGenerations.removed();
+                }
+                return issued;
             }
             default -> throw new IllegalStateException();
         }
@@ -125,18 +138,22 @@ public final class DeviceFlow {
                 .filter(d -> d.status() == DeviceAuthorization.Status.PENDING && clock.instant().isBefore(d.expireTime()));
     }
 
-    /** The person's decision; an approval is remembered as a grant like one given on the consent page. */
+    /**
+     * The person's decision; an approval is remembered as a grant like one given on the consent page.
+     * The grant and the generation the approval belongs to are recorded before the approval itself,
+     * so a device that polls at once finds both.
+     */
     public boolean decide(String userCode, Person person, boolean allow) {
         Optional<DeviceAuthorization> device = pending(userCode);
         if (device.isEmpty()) {
             return false;
         }
-        boolean decided = devices.decide(device.get().userCode(),
-                allow ? DeviceAuthorization.Status.APPROVED : DeviceAuthorization.Status.DENIED, person);
-        if (decided && allow) {
+        if (allow) {
             Grants.remember(grants, person.userId(), device.get().clientId(), device.get().scopes(), clock.instant());
+            generations.issue(GrantGenerations.device(device.get().deviceCodeHash()), person.userId(), device.get().clientId());
         }
-        return decided;
+        return devices.decide(device.get().userCode(),
+                allow ? DeviceAuthorization.Status.APPROVED : DeviceAuthorization.Status.DENIED, person);
     }
 
     /** Normalizes what a person typed ("bcdf-ghjk", "BCDFGHJK") to the stored form. */

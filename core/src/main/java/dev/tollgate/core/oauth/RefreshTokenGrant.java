@@ -19,16 +19,18 @@ public final class RefreshTokenGrant {
     private final ClientAuthenticator clients;
     private final RefreshTokenRepository refreshTokens;
     private final GrantRepository grants;
+    private final GrantGenerations generations;
     private final TokenRevoker revoker;
     private final PersonTokens tokens;
     private final Clock clock;
     private final Duration maxIdle;
 
     public RefreshTokenGrant(ClientAuthenticator clients, RefreshTokenRepository refreshTokens, GrantRepository grants,
-                             TokenRevoker revoker, PersonTokens tokens, Clock clock, Duration maxIdle) {
+                             GrantGenerations generations, TokenRevoker revoker, PersonTokens tokens, Clock clock, Duration maxIdle) {
         this.clients = clients;
         this.refreshTokens = refreshTokens;
         this.grants = grants;
+        this.generations = generations;
         this.revoker = revoker;
         this.tokens = tokens;
         this.clock = clock;
@@ -55,6 +57,11 @@ public final class RefreshTokenGrant {
             revoker.revokeFamily(token.familyId());
             throw OAuthError.INVALID_GRANT.exception("Token has been expired or revoked.");
         }
+        String family = GrantGenerations.family(token.familyId());
+        if (!generations.isLive(family, token.userId(), client.clientId())) {
+            revoker.revokeFamily(token.familyId());
+            throw GrantGenerations.removed();
+        }
         Scopes scopes = request.narrowTo().orElse(token.scopes());
         if (!token.scopes().containsAll(scopes) || scopes.isEmpty()) {
             throw OAuthError.INVALID_SCOPE.exception("The requested scope is not within the scope the person granted.");
@@ -69,7 +76,13 @@ public final class RefreshTokenGrant {
         }
         grants.touch(token.userId(), client.clientId(), clock.instant());
         // A rotating client gets its next refresh token here; a confidential one keeps the one it has.
-        return tokens.issue(new PersonTokens.Issuance(token.userId(), token.email(), client, scopes,
+        TokenResponse issued = tokens.issue(new PersonTokens.Issuance(token.userId(), token.email(), client, scopes,
                 token.nonce(), token.authTime(), token.familyId(), rotate, TokenRevoker.familySource(token.familyId())));
+        if (!generations.isLive(family, token.userId(), client.clientId())) {
+            // The grant was removed while the tokens were minted: they end with it.
+            revoker.revokeFamily(token.familyId());
+            throw GrantGenerations.removed();
+        }
+        return issued;
     }
 }

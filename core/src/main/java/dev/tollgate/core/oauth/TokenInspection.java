@@ -39,6 +39,7 @@ public final class TokenInspection {
      * Revokes an access or refresh token and what belongs with it. Like Google, no client
      * authentication is needed: holding the token is proof enough to end it. A client that does
      * authenticate can only revoke its own tokens. Unknown tokens are not an error (RFC 7009 §2.2).
+     * A person's token takes the whole grant with it, as on the permissions page.
      */
     public void revoke(ClientAuth auth, String token) throws OAuthException {
         Optional<OAuthClient> caller = auth instanceof ClientAuth.Absent ? Optional.empty() : Optional.of(clients.authenticate(auth));
@@ -50,11 +51,18 @@ public final class TokenInspection {
                 revoker.revokeAccessToken(hash);
                 // Google revokes the refresh token behind an access token too.
                 familyOf(found.get()).ifPresent(revoker::revokeFamily);
+                if (found.get().subjectKind() == AccessToken.SubjectKind.USER) {
+                    // Like Google, revoking a person's token removes the application's access altogether.
+                    revoker.removeGrant(found.get().subjectId(), found.get().clientId());
+                }
             }
         } else if (Secrets.isWellFormed(SecretKind.REFRESH_TOKEN, token)) {
-            refreshTokens.find(Secrets.hash(token))
-                    .filter(t -> caller.isEmpty() || caller.get().clientId().equals(t.clientId()))
-                    .ifPresent(t -> revoker.revokeFamily(t.familyId()));
+            Optional<RefreshTokenRecord> found = refreshTokens.find(Secrets.hash(token))
+                    .filter(t -> caller.isEmpty() || caller.get().clientId().equals(t.clientId()));
+            if (found.isPresent()) {
+                revoker.revokeFamily(found.get().familyId());
+                revoker.removeGrant(found.get().userId(), found.get().clientId());
+            }
         }
     }
 

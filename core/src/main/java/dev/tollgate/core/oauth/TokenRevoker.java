@@ -13,12 +13,15 @@ public final class TokenRevoker {
     private final AccessTokenRepository accessTokens;
     private final RefreshTokenRepository refreshTokens;
     private final GrantRepository grants;
+    private final GrantGenerations generations;
     private final InvalidationBus bus;
 
-    public TokenRevoker(AccessTokenRepository accessTokens, RefreshTokenRepository refreshTokens, GrantRepository grants, InvalidationBus bus) {
+    public TokenRevoker(AccessTokenRepository accessTokens, RefreshTokenRepository refreshTokens, GrantRepository grants,
+                        GrantGenerations generations, InvalidationBus bus) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.grants = grants;
+        this.generations = generations;
         this.bus = bus;
     }
 
@@ -47,7 +50,9 @@ public final class TokenRevoker {
         }
     }
 
+    /** Ends the grant and, through its generation, every code and device approval issued under it. */
     public void removeGrant(String userId, String clientId) {
+        generations.advance(userId, clientId);
         grants.delete(userId, clientId);
         refreshTokens.revokeForUserAndClient(userId, clientId);
         announce(accessTokens.revokeForSubjectAndClient(userId, clientId));
