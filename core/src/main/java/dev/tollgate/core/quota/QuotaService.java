@@ -44,12 +44,20 @@ public final class QuotaService {
         if (changes.size() > 100) {
             throw ApiError.INVALID_ARGUMENT.exception("At most 100 overrides at once.");
         }
+        boolean platformAdmin = permissions.isPlatformAdmin(caller);
         for (Override o : changes) {
-            api(o.service());
-            QuotaMetric.byName(o.name()).orElseThrow(() -> ApiError.INVALID_ARGUMENT.exception(
+            ApiDefinition api = api(o.service());
+            QuotaMetric metric = QuotaMetric.byName(o.name()).orElseThrow(() -> ApiError.INVALID_ARGUMENT.exception(
                     "Unknown quota " + o.name() + "; expected requests-per-minute-per-project, requests-per-day-per-project or requests-per-minute-per-user."));
             if (o.limit().isPresent() && (o.limit().getAsLong() < 0 || o.limit().getAsLong() > MAX_LIMIT)) {
                 throw ApiError.INVALID_ARGUMENT.exception("limit must be between 0 and " + MAX_LIMIT + ".");
+            }
+            // Like Google's consumer overrides: a project may cap its quota; only the platform raises it.
+            // Removing an override lands on the catalog's limit, which is never a raise above it.
+            long catalogLimit = metric.catalogLimit(api.quota());
+            if (!platformAdmin && o.limit().isPresent() && o.limit().getAsLong() > catalogLimit) {
+                throw ApiError.PERMISSION_DENIED.exception("Only a platform administrator may raise " + o.service() + " " + o.name()
+                        + " above its limit of " + catalogLimit + "; a project's editors may only lower it.");
             }
         }
         for (Override o : changes) {
