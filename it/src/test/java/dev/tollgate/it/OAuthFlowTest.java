@@ -177,17 +177,18 @@ class OAuthFlowTest extends EndToEnd {
     }
 
     @Test
-    void otherErrorsGoBackToTheClient() {
+    void malformedRequestsShowAnErrorPageInsteadOfGoingBackToTheClient() {
         Browser browser = new Browser(server.baseUrl());
-        Map<String, String> q = OAuthClients.query(browser.get(OAuthClients.authUrl(web, WEB_REDIRECT, "calendar", "s1", null,
-                Map.of("response_type", "token"))).header("Location"));
-        assertThat(q.get("error")).isEqualTo("unsupported_response_type");
-        q = OAuthClients.query(browser.get(OAuthClients.authUrl(web, WEB_REDIRECT, "nosuchscope", "s2", null, Map.of())).header("Location"));
-        assertThat(q.get("error")).isEqualTo("invalid_scope");
-        assertThat(q.get("state")).isEqualTo("s2");
-        q = OAuthClients.query(browser.get(OAuthClients.authUrl(web, WEB_REDIRECT, "calendar", "s3", null,
-                Map.of("code_challenge", "abc", "code_challenge_method", "plain"))).header("Location"));
-        assertThat(q.get("error")).isEqualTo("invalid_request");
+        Http.Response r = browser.get(OAuthClients.authUrl(web, WEB_REDIRECT, "calendar", "s1", null, Map.of("response_type", "token")));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("Location")).isNull();
+        assertThat(r.body()).contains("unsupported_response_type");
+        r = browser.get(OAuthClients.authUrl(web, WEB_REDIRECT, "nosuchscope", "s2", null, Map.of()));
+        assertThat(r.header("Location")).isNull();
+        assertThat(r.body()).contains("invalid_scope");
+        r = browser.get(OAuthClients.authUrl(web, WEB_REDIRECT, "calendar", "s3", null, Map.of("code_challenge", "abc", "code_challenge_method", "plain")));
+        assertThat(r.header("Location")).isNull();
+        assertThat(r.body()).contains("invalid_request");
     }
 
     @Test
@@ -239,10 +240,10 @@ class OAuthFlowTest extends EndToEnd {
 
     @Test
     void installedApplicationMustUsePkce() {
-        Map<String, String> q = OAuthClients.query(new Browser(server.baseUrl())
-                .get(OAuthClients.authUrl(installed, NATIVE_REDIRECT, "calendar", "s", null, Map.of())).header("Location"));
-        assertThat(q.get("error")).isEqualTo("invalid_request");
-        assertThat(q.get("error_description")).contains("PKCE");
+        Http.Response r = new Browser(server.baseUrl()).get(OAuthClients.authUrl(installed, NATIVE_REDIRECT, "calendar", "s", null, Map.of()));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("Location")).isNull();
+        assertThat(r.body()).contains("invalid_request").contains("PKCE");
     }
 
     @Test

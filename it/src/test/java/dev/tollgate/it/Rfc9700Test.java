@@ -77,9 +77,12 @@ class Rfc9700Test extends EndToEnd {
     void section2_1_1_pkceIsSupportedAndOnlyS256() {
         JsonNode metadata = http.get("/.well-known/oauth-authorization-server").json();
         assertThat(metadata.get("code_challenge_methods_supported")).extracting(JsonNode::asText).containsExactly("S256");
-        Map<String, String> q = OAuthClients.query(new Browser(server.baseUrl()).get(OAuthClients.authUrl(web, REDIRECT, "calendar", "s", null,
-                Map.of("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "code_challenge_method", "plain"))).header("Location"));
-        assertThat(q.get("error")).isEqualTo("invalid_request");
+        // §4.11.2: a malformed request is shown, not sent on to the client.
+        Http.Response r = new Browser(server.baseUrl()).get(OAuthClients.authUrl(web, REDIRECT, "calendar", "s", null,
+                Map.of("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "code_challenge_method", "plain")));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("Location")).isNull();
+        assertThat(r.body()).contains("invalid_request");
     }
 
     @Test
@@ -100,9 +103,11 @@ class Rfc9700Test extends EndToEnd {
 
     @Test
     void section2_1_2_implicitGrantIsNotOffered() {
-        Map<String, String> q = OAuthClients.query(new Browser(server.baseUrl())
-                .get(OAuthClients.authUrl(web, REDIRECT, "calendar", "s", null, Map.of("response_type", "token"))).header("Location"));
-        assertThat(q.get("error")).isEqualTo("unsupported_response_type");
+        Http.Response r = new Browser(server.baseUrl())
+                .get(OAuthClients.authUrl(web, REDIRECT, "calendar", "s", null, Map.of("response_type", "token")));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("Location")).isNull();
+        assertThat(r.body()).contains("unsupported_response_type");
         assertThat(http.get("/.well-known/openid-configuration").json().get("response_types_supported"))
                 .extracting(JsonNode::asText).containsExactly("code");
     }
@@ -150,8 +155,9 @@ class Rfc9700Test extends EndToEnd {
         Browser browser = new Browser(server.baseUrl());
         String issuer = http.get("/.well-known/openid-configuration").json().get("issuer").asText();
         assertThat(OAuthClients.query(allow(browser, OAuthClients.authUrl(web, REDIRECT, "calendar", "s", null, Map.of()))).get("iss")).isEqualTo(issuer);
-        assertThat(OAuthClients.query(browser.get(OAuthClients.authUrl(web, REDIRECT, "nope", "s", null, Map.of())).header("Location")).get("iss"))
-                .isEqualTo(issuer);
+        // An error that goes back to the client (only those a person's part brings) names the issuer too.
+        assertThat(OAuthClients.query(new Browser(server.baseUrl()).get(OAuthClients.authUrl(web, REDIRECT, "calendar", "s", null,
+                Map.of("prompt", "none"))).header("Location")).get("iss")).isEqualTo(issuer);
     }
 
     @Test

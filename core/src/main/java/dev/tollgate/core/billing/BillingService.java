@@ -1,5 +1,6 @@
 package dev.tollgate.core.billing;
 
+import dev.tollgate.core.RequestTimes;
 import dev.tollgate.core.access.Principal;
 import dev.tollgate.core.cache.Invalidation;
 import dev.tollgate.core.cache.InvalidationBus;
@@ -49,15 +50,7 @@ public final class BillingService {
 
     public Statement statement(Principal caller, String projectId, String month) {
         permissions.require(caller, projectId, Role.VIEWER);
-        YearMonth ym;
-        try {
-            if (!month.matches("[0-9]{4}-[0-9]{2}")) {
-                throw new IllegalArgumentException();
-            }
-            ym = YearMonth.parse(month);
-        } catch (RuntimeException e) {
-            throw ApiError.INVALID_ARGUMENT.exception("The month must be YYYY-MM.");
-        }
+        YearMonth ym = RequestTimes.month("The month", month);
         return calculator.statement(projectId, ym, usage.of(projectId, ym));
     }
 

@@ -25,9 +25,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The authorization endpoint's decisions (RFC 6749 §4.1, RFC 9700, RFC 9207). An unknown client
- * or unregistered redirect URI is shown to the person and never redirected to; every other error
- * goes back to the client's redirect URI with {@code state} and {@code iss}.
+ * The authorization endpoint's decisions (RFC 6749 §4.1, RFC 9700, RFC 9207). An unknown client,
+ * an unregistered redirect URI or a malformed request is shown to the person and never redirected
+ * to; the errors a person's part in the request brings (denied, or prompt=none's login_required,
+ * consent_required, account_selection_required) go back to the client's redirect URI with
+ * {@code state} and {@code iss}.
  */
 public final class AuthorizationService {
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
@@ -103,17 +105,30 @@ public final class AuthorizationService {
             return new Outcome.ShowError("The redirect URI in the request, " + clip(target.redirectUri())
                     + ", does not match the ones authorized for the OAuth client. (Error 400: redirect_uri_mismatch)");
         }
+        if (!RedirectUris.isUsable(target.redirectUri())) {
+            // Registered before registration refused such URIs: no page or header can carry it safely.
+            return new Outcome.ShowError("The redirect URI " + clip(target.redirectUri())
+                    + " cannot be used; the application must register another. (Error 400: redirect_uri_mismatch)");
+        }
         Optional<String> state = params.params().getOrDefault("state", List.of()).size() == 1
                 ? Optional.of(params.params().get("state").get(0)).filter(s -> !s.isEmpty() && s.length() <= 2048) : Optional.empty();
+        AuthorizationRequest request;
         try {
-            AuthorizationRequest request = AuthorizationRequest.parse(params, target, client.isPublic());
+            request = AuthorizationRequest.parse(params, target, client.isPublic());
             for (String scope : request.scopes().values()) {
                 if (!knownScopes.isKnown(scope) || scope.equals(KnownScopes.ADMIN) && client.type() != ClientType.WEB) {
                     throw OAuthError.INVALID_SCOPE.exception("Unknown or unavailable scope: " + clip(scope));
                 }
             }
+        } catch (OAuthException e) {
+            // RFC 9700 §4.11.2: anyone can craft a malformed request with a client's id and redirect URI;
+            // sending its error on would make the client's page an open redirector. No person was involved yet.
+            return new Outcome.ShowError(e.description() + " (Error 400: " + e.error().code() + ")");
+        }
+        try {
             return decide(new Checked(request, client), person, decision);
         } catch (OAuthException e) {
+            // A person took part (signed in, chose, denied) or OpenID Connect's prompt=none asked for the answer.
             return new Outcome.Redirect(errorRedirect(target.redirectUri(), e, state));
         }
     }

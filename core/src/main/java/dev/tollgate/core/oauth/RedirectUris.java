@@ -16,6 +16,10 @@ public final class RedirectUris {
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
     private static final Pattern PRIVATE_USE_SCHEME = Pattern.compile("[a-z][a-z0-9+.-]*\\.[a-z0-9+.-]+");
     private static final int MAX_LENGTH = 2000;
+    /** Quotes, separators of CSP directives and sources, and what HTML or a header could read as the end of a value. */
+    private static final String UNSAFE_CHARACTERS = "'\";,\\<>`{}|^";
+    private static final Pattern HOST_NAME = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\\.?");
+    private static final Pattern IPV6_LITERAL = Pattern.compile("(?i)\\[[0-9a-f:.]+]");
 
     private RedirectUris() {}
 
@@ -31,6 +35,7 @@ public final class RedirectUris {
         if (parsed.getRawUserInfo() != null) {
             throw invalid(uri, "must not contain user information");
         }
+        requireUsableEverywhere(uri, parsed);
         String scheme = parsed.getScheme().toLowerCase(Locale.ROOT);
         boolean loopback = isLoopback(parsed);
         if (type == ClientType.WEB) {
@@ -48,6 +53,57 @@ public final class RedirectUris {
             throw invalid(uri, "must use a private-use scheme in reverse domain form, like com.example.app:/callback");
         }
         return uri;
+    }
+
+    /**
+     * What every page and header the URI later reaches can take: a server-based authority whose host
+     * and port make a Content-Security-Policy source (the consent page's {@code form-action}), no
+     * character that could end a header, a directive or an attribute, and no dot-segments, raw or
+     * percent-encoded, that would make two spellings of one place.
+     */
+    private static void requireUsableEverywhere(String uri, URI parsed) {
+        for (char c : uri.toCharArray()) {
+            if (UNSAFE_CHARACTERS.indexOf(c) >= 0) {
+                throw invalid(uri, "must not contain " + (c == '\\' ? "a backslash" : "the character " + c));
+            }
+        }
+        if (parsed.getRawAuthority() != null) {
+            String host = parsed.getHost();
+            if (host == null || !(HOST_NAME.matcher(host).matches() || IPV6_LITERAL.matcher(host).matches())) {
+                throw invalid(uri, "must name a valid host");
+            }
+            if (parsed.getRawAuthority().endsWith(":") || parsed.getPort() == 0 || parsed.getPort() > 65535) {
+                throw invalid(uri, "must have a port between 1 and 65535, or none");
+            }
+        }
+        String path = parsed.isOpaque() ? parsed.getSchemeSpecificPart() : parsed.getPath();
+        String query = parsed.getQuery();
+        for (String decoded : new String[] {path, query}) {
+            if (decoded != null && decoded.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw invalid(uri, "must not contain control characters, even percent-encoded");
+            }
+        }
+        if (path != null) {
+            for (String segment : path.split("[/\\\\]", -1)) {
+                if (segment.equals(".") || segment.equals("..")) {
+                    throw invalid(uri, "must not contain . or .. path segments");
+                }
+            }
+        }
+    }
+
+    /** Whether a URI passes the checks of registration that keep it usable on pages and in headers. */
+    public static boolean isUsable(String uri) {
+        var parsed = parse(uri);
+        if (parsed.isEmpty()) {
+            return false;
+        }
+        try {
+            requireUsableEverywhere(uri, parsed.get());
+            return true;
+        } catch (dev.tollgate.protocol.ApiException e) {
+            return false;
+        }
     }
 
     /** Whether {@code requested} is one the client registered. */
@@ -105,18 +161,26 @@ public final class RedirectUris {
     }
 
     private static dev.tollgate.protocol.ApiException invalid(String uri, String why) {
-        String shown = uri == null ? "null" : uri.length() > 100 ? uri.substring(0, 100) + "…" : uri;
-        return ApiError.INVALID_ARGUMENT.exception("redirectUris: " + shown + " " + why + ".");
+        return ApiError.INVALID_ARGUMENT.exception("redirectUris: " + clip(uri) + " " + why + ".");
+    }
+
+    private static String clip(String uri) {
+        return uri == null ? "null" : uri.length() > 100 ? uri.substring(0, 100) + "…" : uri;
     }
 
     /** JavaScript origins: scheme, host and optional port only. */
     public static String validateOrigin(String origin) {
         var parsed = parse(origin).orElseThrow(() -> ApiError.INVALID_ARGUMENT.exception("javascriptOrigins: invalid origin."));
+        try {
+            requireUsableEverywhere(origin, parsed);
+        } catch (dev.tollgate.protocol.ApiException e) {
+            throw ApiError.INVALID_ARGUMENT.exception("javascriptOrigins: " + clip(origin) + " is not a usable origin.");
+        }
         boolean ok = (parsed.getScheme().equals("https") || (parsed.getScheme().equals("http") && isLoopback(parsed)))
                 && parsed.getHost() != null && (parsed.getRawPath() == null || parsed.getRawPath().isEmpty())
                 && parsed.getRawQuery() == null && parsed.getRawFragment() == null && parsed.getRawUserInfo() == null;
         if (!ok) {
-            throw ApiError.INVALID_ARGUMENT.exception("javascriptOrigins: " + origin + " must be https://host[:port] (http only for localhost).");
+            throw ApiError.INVALID_ARGUMENT.exception("javascriptOrigins: " + clip(origin) + " must be https://host[:port] (http only for localhost).");
         }
         return origin;
     }

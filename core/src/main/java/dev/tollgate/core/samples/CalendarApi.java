@@ -1,9 +1,9 @@
 package dev.tollgate.core.samples;
 
+import dev.tollgate.core.RequestTimes;
 import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.protocol.ApiError;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** The {@code calendar v3} sample: each caller's primary calendar. */
@@ -41,13 +41,6 @@ public final class CalendarApi {
     }
 
     private static OffsetDateTime time(String field, String value) {
-        if (value == null || value.length() > 64) {
-            throw ApiError.INVALID_ARGUMENT.exception(field + " must be an RFC 3339 date-time.");
-        }
-        try {
-            return OffsetDateTime.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiError.INVALID_ARGUMENT.exception(field + " must be an RFC 3339 date-time, like 2026-11-27T10:00:00Z.");
-        }
+        return RequestTimes.offsetDateTime(field, value);
     }
 }

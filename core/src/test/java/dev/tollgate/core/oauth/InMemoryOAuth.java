@@ -224,6 +224,10 @@ final class InMemoryOAuth {
         clientRepository.insert(app);
     }
 
+    AuthorizationService.Outcome authorize(FormBody params, Optional<Person> person, Optional<Boolean> decision) {
+        return authorization.authorize(params, person, decision);
+    }
+
     ClientAuth appAuth() {
         return new ClientAuth.None(app.clientId());
     }

@@ -67,4 +67,54 @@ class RedirectUrisTest {
     void installedRegistrationAcceptsLoopbackAndPrivateUseSchemes(String uri) {
         assertThat(RedirectUris.validateForRegistration(ClientType.INSTALLED, uri)).isEqualTo(uri);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://app.example.com/c b", "https://app.example.com/cb\u0007", "https://app.example.com/cb\r\nSet-Cookie:x",
+            "https://app.example.com/\"cb\"", "https://app.example.com/'cb'", "https://app.example.com/cb;x", "https://app.example.com/a,b",
+            "https://app.example.com/caf\u00e9", "https://\u00e4pp.example.com/cb", "https://app.example.com\\@evil.example/cb",
+            "https://app.example.com/cb\\..\\x", "https://app.example.com/cb#", "https://app.example.com/cb#frag",
+            "https://user@app.example.com/cb", "https://:pw@app.example.com/cb", "https://app_example.com/cb", "https://-app.example.com/cb",
+            "https://app.example.com:0/cb", "https://app.example.com:65536/cb", "https://app.example.com:/cb", "https://app.example.com:99999999999/cb",
+            "https://[::1/cb", "https://[zz::1]/cb", "https://[]/cb", "https://app.example.com/../cb", "https://app.example.com/./cb",
+            "https://app.example.com/a/%2e%2e/cb", "https://app.example.com/a/%2E./cb", "https://app.example.com/%zz", "https://app.example.com/%",
+            "https://app.example.com/%00", "https://app.example.com/?x=%0d%0a", "https://ex%61mple.com/cb", "https://app.example.com/<cb>",
+            "https://app.example.com/`cb`", "https://app.example.com/{cb}", "https://app.example.com/a|b", "https://app.example.com/a^b",
+            "javascript:alert(1)", "JavaScript://app.example.com/%0aalert(1)", "data:text/html,<script>x</script>", "file:///etc/passwd",
+            "ftp://app.example.com/cb", "ws://app.example.com/cb", "https:app.example.com/cb", "https:///cb", "https://", "//app.example.com/cb"})
+    void webRegistrationRefusesWhatPagesAndParsersCannotTake(String uri) {
+        assertThatThrownBy(() -> RedirectUris.validateForRegistration(ClientType.WEB, uri))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_ARGUMENT));
+    }
+
+    @Test
+    void veryLongRedirectUrisAreRefused() {
+        String uri = "https://app.example.com/" + "a".repeat(3000);
+        assertThatThrownBy(() -> RedirectUris.validateForRegistration(ClientType.WEB, uri)).isInstanceOf(ApiException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"com.example.app:/../x", "com.example.app://bad_host/cb", "com.example.app://host:0/cb", "com.example.app:/a;b",
+            "com.example.app:/a b", "com.example.app:/%0a", "javascript.evil:/x'y", "data:,x", "javascript:alert(1)", "myapp://cb",
+            "http://127.0.0.1:99999/cb", "http://[::1/cb", "http://127.0.0.1/../cb"})
+    void installedRegistrationRefusesWhatPagesAndParsersCannotTake(String uri) {
+        assertThatThrownBy(() -> RedirectUris.validateForRegistration(ClientType.INSTALLED, uri)).isInstanceOf(ApiException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://app.example.com/cb", "https://app.example.com/cb?x=1&y=%20", "https://APP.example.com:8443/a/b-c_d~e",
+            "http://localhost:8080/cb", "https://[::1]:8443/cb", "https://192.0.2.1/cb", "https://app.example.com/caf%C3%A9",
+            "https://app.example.com/a/..b/c.", "https://app.example.com"})
+    void webRegistrationAcceptsOrdinaryUris(String uri) {
+        assertThat(RedirectUris.validateForRegistration(ClientType.WEB, uri)).isEqualTo(uri);
+        assertThat(RedirectUris.isUsable(uri)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://app.example.com;x", "https://app.example.com,https://evil.example", "https://app.example.com/'",
+            "https://app_x.example.com", "https://app.example.com:0", "https://app.example.com:70000", "https://[::1", "https://\u00e4.example.com",
+            "https://app.example.com/..", "https://user@app.example.com", "javascript:alert(1)"})
+    void javascriptOriginsThatPagesCannotTakeAreRefused(String origin) {
+        assertThatThrownBy(() -> RedirectUris.validateOrigin(origin))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_ARGUMENT));
+    }
 }

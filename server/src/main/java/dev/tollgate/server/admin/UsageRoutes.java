@@ -10,8 +10,7 @@ import dev.tollgate.protocol.ApiError;
 import dev.tollgate.server.http.Json;
 import io.javalin.Javalin;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import dev.tollgate.core.RequestTimes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,13 +65,6 @@ public final class UsageRoutes {
     }
 
     private static Instant time(String name, String value) {
-        if (value == null || value.isEmpty()) {
-            throw ApiError.INVALID_ARGUMENT.exception(name + " is required, as an RFC 3339 time like 2026-11-01T00:00:00Z.");
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiError.INVALID_ARGUMENT.exception(name + " must be an RFC 3339 time like 2026-11-01T00:00:00Z.");
-        }
+        return RequestTimes.instant(name, value);
     }
 }
