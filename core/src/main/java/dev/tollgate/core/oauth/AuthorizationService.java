@@ -206,11 +206,12 @@ public final class AuthorizationService {
         AuthorizationRequest request = checked.request();
         String code = Secrets.generate(SecretKind.AUTHORIZATION_CODE);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        // The grant was remembered just before: the code belongs to its current generation.
-        generations.issue(GrantGenerations.code(Secrets.hash(code)), person.userId(), checked.client().clientId());
         codes.insert(new AuthorizationCodeRecord(Secrets.hash(code), checked.client().clientId(), person.userId(), person.email(),
                 request.redirectUri(), Optional.ofNullable(request.codeChallenge()), scopes, request.nonce(), person.authTime(),
                 request.accessType() == AuthorizationRequest.AccessType.OFFLINE, now.plus(CODE_LIFETIME)));
+        // The grant was remembered just before: the code belongs to its current generation. Bound after
+        // the code is stored, so that a purge of orphaned bindings never finds this one without its code.
+        generations.issue(GrantGenerations.code(Secrets.hash(code)), person.userId(), checked.client().clientId());
         var params = new LinkedHashMap<String, String>();
         params.put("code", code);
         request.state().ifPresent(s -> params.put("state", s));

@@ -16,6 +16,13 @@ public final class JdbcExpiredRecords implements ExpiredRecords {
         "DELETE FROM access_tokens WHERE expire_time_ms < ?",
         "DELETE FROM sessions WHERE expire_time_ms < ?",
     };
+    /** The generation a code or device request was issued under is kept as long as the code or request is. */
+    private static final String[] ORPHANS = {
+        "DELETE FROM grant_artifact_generations WHERE artifact_id LIKE 'code:%'"
+                + " AND NOT EXISTS (SELECT 1 FROM authorization_codes c WHERE c.code_hash = SUBSTRING(artifact_id, 6))",
+        "DELETE FROM grant_artifact_generations WHERE artifact_id LIKE 'device:%'"
+                + " AND NOT EXISTS (SELECT 1 FROM device_authorizations d WHERE d.device_code_hash = SUBSTRING(artifact_id, 8))",
+    };
 
     private final Jdbi jdbi;
 
@@ -28,6 +35,9 @@ public final class JdbcExpiredRecords implements ExpiredRecords {
         int removed = 0;
         for (String sql : STATEMENTS) {
             removed += jdbi.withHandle(h -> h.createUpdate(sql).bind(0, moment.toEpochMilli()).execute());
+        }
+        for (String sql : ORPHANS) {
+            removed += jdbi.withHandle(h -> h.createUpdate(sql).execute());
         }
         return removed;
     }
