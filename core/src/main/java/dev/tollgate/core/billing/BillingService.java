@@ -48,7 +48,7 @@ public final class BillingService {
     }
 
     public Statement statement(Principal caller, String projectId, String month) {
-        permissions.require(caller, projectId, Role.VIEWER);
+        permissions.requireRecords(caller, projectId);
         YearMonth ym;
         try {
             if (!month.matches("[0-9]{4}-[0-9]{2}")) {
