@@ -25,6 +25,13 @@ DELETE FROM project_members WHERE member LIKE 'serviceAccount:%'
 DELETE FROM platform_admins WHERE member LIKE 'serviceAccount:%'
   AND NOT EXISTS (SELECT 1 FROM service_accounts s WHERE 'serviceAccount:' || s.email = platform_admins.member);
 
+-- A person's role granted to an address of the service-account domain was meant for a service
+-- account (people can no longer hold such addresses): it goes, so that it never falls to a person.
+DELETE FROM project_members WHERE LOWER(member) LIKE 'user:%.iam';
+DELETE FROM platform_admins WHERE LOWER(member) LIKE 'user:%.iam';
+
+-- Tokens (subject_kind), memberships and platform roles ('user:' or 'serviceAccount:' in the member
+-- string) already say which kind they name; grants, codes and refresh tokens are people's only.
 -- The samples key their data by principal kind and address. Existing rows are what they are: a
 -- service account's when a service account has (or, with no person of that address, had) it.
 ALTER TABLE sample_posts ADD COLUMN author_kind VARCHAR(20) DEFAULT 'PERSON' NOT NULL;

@@ -24,7 +24,7 @@ class PrincipalKindMigrationTest {
     private String url;
 
     @OnEachDatabase
-    void existingRowsGetTheirKindDanglingRolesGoAndDeletedProjectsOfTheLedgerStayReserved(Kind kind) throws SQLException {
+    void existingRowsGetTheirKindDanglingOrMisdirectedRolesGoAndDeletedProjectsOfTheLedgerStayReserved(Kind kind) throws SQLException {
         String url = databaseAtVersion6(kind);
         try (Connection c = connection(url)) {
             exec(c, "INSERT INTO projects VALUES ('live-project', '111111111111', 'Live', 0)");
@@ -39,6 +39,8 @@ class PrincipalKindMigrationTest {
             exec(c, "INSERT INTO project_members VALUES ('live-project', 'serviceAccount:bot-one@live-project.iam', 'EDITOR')");
             exec(c, "INSERT INTO project_members VALUES ('live-project', 'user:alice@example.com', 'OWNER')");
             exec(c, "INSERT INTO platform_admins VALUES ('serviceAccount:gone-bot@gone-project.iam')");
+            exec(c, "INSERT INTO project_members VALUES ('live-project', 'user:bot-one@live-project.iam', 'OWNER')");
+            exec(c, "INSERT INTO platform_admins VALUES ('user:impostor@tollgate.iam')");
             exec(c, "INSERT INTO usage_days VALUES ('gone-project', 'posts', 'posts.list', 200, 0, 5, 0, 0, 0)");
             exec(c, "INSERT INTO usage_minutes VALUES ('gone-project', 'posts', 'posts.list', 200, 0, 5, 0, 0, 0)");
             exec(c, "INSERT INTO usage_days VALUES ('live-project', 'posts', 'posts.list', 200, 0, 5, 0, 0, 0)");
@@ -56,6 +58,7 @@ class PrincipalKindMigrationTest {
             assertThat(projects.members("live-project")).extracting(m -> m.member().toString())
                     .containsExactlyInAnyOrder("serviceAccount:bot-one@live-project.iam", "user:alice@example.com");
             assertThat(projects.isPlatformAdmin(Member.serviceAccount("gone-bot@gone-project.iam"))).isFalse();
+            assertThat(projects.isPlatformAdmin(Member.user("impostor@tollgate.iam"))).isFalse();
             assertThat(projects.wasDeleted("gone-project")).isTrue();
             assertThat(projects.wasDeleted("live-project")).isFalse();
         }
