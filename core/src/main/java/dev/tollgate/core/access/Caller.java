@@ -14,5 +14,8 @@ public record Caller(AccessType access, String projectId, String projectNumber, 
 
     public Optional<String> userEmail() { return token.map(AccessToken::email); }
 
+    /** Whether a person or a service account holds the token; empty for simple access, where no principal is known. */
+    public Optional<PrincipalKind> principalKind() { return token.map(t -> PrincipalKind.of(t.subjectKind())); }
+
     public Optional<String> clientId() { return token.map(AccessToken::clientId); }
 }

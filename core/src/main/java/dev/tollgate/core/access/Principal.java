@@ -9,11 +9,19 @@ public sealed interface Principal {
 
     Member member();
 
+    PrincipalKind kind();
+
+    default PrincipalName name() { return new PrincipalName(kind(), email()); }
+
     record Person(String userId, String email) implements Principal {
         public Member member() { return Member.user(email); }
+
+        public PrincipalKind kind() { return PrincipalKind.PERSON; }
     }
 
     record ServiceAccount(String email, String uniqueId, String projectId) implements Principal {
         public Member member() { return Member.serviceAccount(email); }
+
+        public PrincipalKind kind() { return PrincipalKind.SERVICE_ACCOUNT; }
     }
 }

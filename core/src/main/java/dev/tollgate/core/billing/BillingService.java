@@ -49,7 +49,7 @@ public final class BillingService {
     }
 
     public Statement statement(Principal caller, String projectId, String month) {
-        permissions.require(caller, projectId, Role.VIEWER);
+        permissions.requireRecords(caller, projectId);
         YearMonth ym = RequestTimes.month("The month", month);
         return calculator.statement(projectId, ym, usage.of(projectId, ym));
     }

@@ -32,6 +32,19 @@ public final class ProjectPermissions {
         return projects.find(projectId).orElseThrow(this::denied);
     }
 
+    /**
+     * For the records a project leaves behind (usage, billing statements): like {@link #require},
+     * but a platform administrator may still read those of a deleted project. Nobody else can: a
+     * deleted project has no members.
+     */
+    public void requireRecords(Principal caller, String projectId) {
+        ProjectIds.require(projectId);
+        if (isPlatformAdmin(caller) && projects.wasDeleted(projectId)) {
+            return;
+        }
+        require(caller, projectId, Role.VIEWER);
+    }
+
     private dev.tollgate.protocol.ApiException denied() {
         return ApiError.PERMISSION_DENIED.exception("The caller does not have permission, or the project does not exist.");
     }

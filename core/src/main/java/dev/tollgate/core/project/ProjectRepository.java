@@ -5,8 +5,11 @@ import java.util.Optional;
 import java.util.Set;
 
 public interface ProjectRepository {
-    /** @throws dev.tollgate.core.store.DuplicateException if the id or number is taken */
+    /** @throws dev.tollgate.core.store.DuplicateException if the id or number is taken, or the id was ever deleted */
     void insert(Project project, Member owner);
+
+    /** Whether a project of this id existed and was deleted: its id is never given out again. */
+    boolean wasDeleted(String projectId);
 
     Optional<Project> find(String projectId);
 
@@ -14,6 +17,10 @@ public interface ProjectRepository {
 
     List<Project> listForMember(Member member);
 
+    /**
+     * Deletes the project, its service accounts and every role they held in any project or on the
+     * platform, and reserves the project id and the accounts' addresses for good, at once.
+     */
     boolean delete(String projectId);
 
     Set<String> enabledServices(String projectId);

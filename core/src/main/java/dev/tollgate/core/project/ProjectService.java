@@ -44,7 +44,7 @@ public final class ProjectService {
                 projects.insert(project, caller.member());
                 return project;
             } catch (DuplicateException e) {
-                if (projects.find(projectId).isPresent() || attempt >= 3) {
+                if (projects.find(projectId).isPresent() || projects.wasDeleted(projectId) || attempt >= 3) {
                     throw ApiError.ALREADY_EXISTS.exception("Project " + projectId + " already exists.");
                 }
                 // otherwise the random project number collided: draw another
@@ -60,6 +60,10 @@ public final class ProjectService {
         return permissions.isPlatformAdmin(caller) ? projects.list() : projects.listForMember(caller.member());
     }
 
+    /**
+     * Deletes the project with its service accounts and their roles in every other project; its id
+     * and its accounts' addresses stay reserved for good, as Google keeps deleted project ids.
+     */
     public void delete(Principal caller, String projectId) {
         permissions.require(caller, projectId, Role.OWNER);
         projects.delete(projectId);
@@ -92,7 +96,8 @@ public final class ProjectService {
 
     public ProjectMember putMember(Principal caller, String projectId, Member member, Role role) {
         permissions.require(caller, projectId, Role.OWNER);
-        projects.putMember(projectId, member, role);
-        return new ProjectMember(member, role);
+        Member grantable = MemberKinds.requireGrantable(member);
+        projects.putMember(projectId, grantable, role);
+        return new ProjectMember(grantable, role);
     }
 }

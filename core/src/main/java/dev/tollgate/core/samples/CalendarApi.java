@@ -1,6 +1,7 @@
 package dev.tollgate.core.samples;
 
 import dev.tollgate.core.RequestTimes;
+import dev.tollgate.core.access.PrincipalName;
 import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.protocol.ApiError;
 import java.time.OffsetDateTime;
@@ -16,11 +17,11 @@ public final class CalendarApi {
         this.repository = repository;
     }
 
-    public List<Event> list(String caller) {
+    public List<Event> list(PrincipalName caller) {
         return repository.eventsOf(caller);
     }
 
-    public Event insert(String caller, String summary, String start, String end) {
+    public Event insert(PrincipalName caller, String summary, String start, String end) {
         if (summary == null || summary.isBlank() || summary.length() > MAX_SUMMARY) {
             throw ApiError.INVALID_ARGUMENT.exception("summary must be 1 to " + MAX_SUMMARY + " characters.");
         }
@@ -34,7 +35,7 @@ public final class CalendarApi {
         return event;
     }
 
-    public void delete(String caller, String eventId) {
+    public void delete(PrincipalName caller, String eventId) {
         if (!repository.deleteEvent(caller, eventId)) {
             throw ApiError.NOT_FOUND.exception("Event " + eventId + " not found.");
         }

@@ -1,5 +1,7 @@
 package dev.tollgate.core.samples;
 
+import dev.tollgate.core.access.PrincipalName;
 import java.time.OffsetDateTime;
 
-public record Event(String id, String owner, String summary, OffsetDateTime start, OffsetDateTime end) {}
+/** An event of its owner's primary calendar: the owner is a principal, kind and address. */
+public record Event(String id, PrincipalName owner, String summary, OffsetDateTime start, OffsetDateTime end) {}

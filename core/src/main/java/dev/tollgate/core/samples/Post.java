@@ -1,7 +1,9 @@
 package dev.tollgate.core.samples;
 
+import dev.tollgate.core.access.PrincipalName;
 import java.time.Instant;
 
-public record Post(String id, String author, String content, Visibility visibility, Instant createTime) {
+/** A post: its author is a principal, kind and address, so a person and a service account never share posts. */
+public record Post(String id, PrincipalName author, String content, Visibility visibility, Instant createTime) {
     public enum Visibility { PUBLIC, PRIVATE }
 }

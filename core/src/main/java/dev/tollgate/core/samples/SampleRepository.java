@@ -1,5 +1,6 @@
 package dev.tollgate.core.samples;
 
+import dev.tollgate.core.access.PrincipalName;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,11 +10,11 @@ public interface SampleRepository {
 
     Optional<Post> findPost(String id);
 
-    List<Post> postsBy(String author, boolean includePrivate);
+    List<Post> postsBy(PrincipalName author, boolean includePrivate);
 
     void insertEvent(Event event);
 
-    List<Event> eventsOf(String owner);
+    List<Event> eventsOf(PrincipalName owner);
 
-    boolean deleteEvent(String owner, String id);
+    boolean deleteEvent(PrincipalName owner, String id);
 }

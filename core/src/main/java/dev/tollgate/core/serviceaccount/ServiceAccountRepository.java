@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 public interface ServiceAccountRepository {
-    /** @throws dev.tollgate.core.store.DuplicateException if the email or unique id is taken */
+    /** @throws dev.tollgate.core.store.DuplicateException if the email or unique id is taken, or the email was ever deleted */
     void insert(ServiceAccount account);
 
     Optional<ServiceAccount> find(String email);
@@ -15,6 +15,7 @@ public interface ServiceAccountRepository {
 
     void setDisabled(String email, boolean disabled);
 
+    /** Deletes the account and every role it held, and reserves its address for good, at once. */
     boolean delete(String email);
 
     void insertKey(ServiceAccountKey key);

@@ -6,6 +6,8 @@ package dev.tollgate.core.user;
  */
 public enum AccountProblem {
     EMAIL_INVALID("Enter a valid email address, such as name@example.com."),
+    /** Addresses in the service-account domain ({@code *.iam}) belong to service accounts only. */
+    EMAIL_RESERVED("Addresses ending in .iam belong to service accounts. Enter your own email address."),
     PASSWORD_TOO_SHORT("Choose a password of at least " + PasswordPolicy.MIN_LENGTH + " characters."),
     PASSWORD_TOO_LONG("Choose a password of at most " + PasswordPolicy.MAX_LENGTH + " characters."),
     PASSWORD_INVALID_CHARACTERS("The password must not contain control characters."),

@@ -56,7 +56,7 @@ public final class UserAccounts {
     }
 
     private User insert(String email, String password) {
-        String normalized = EmailAddress.normalize(email);
+        String normalized = EmailAddress.requirePerson(email);
         PasswordPolicy.requireAcceptable(password);
         var user = new User(Secrets.randomDigits(21), normalized, hasher.hash(password), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         try {

@@ -58,6 +58,7 @@ final class InMemoryRepositories {
     final ProjectRepository projectRepository = new ProjectRepository() {
         public void insert(Project project, Member owner) { projects.put(project.projectId(), project); }
         public Optional<Project> find(String id) { reads.incrementAndGet(); return Optional.ofNullable(projects.get(id)); }
+        public boolean wasDeleted(String id) { return false; }
         public List<Project> list() { return new ArrayList<>(projects.values()); }
         public List<Project> listForMember(Member member) { return list(); }
         public boolean delete(String id) { return projects.remove(id) != null; }

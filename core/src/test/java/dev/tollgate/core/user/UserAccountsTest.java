@@ -180,4 +180,13 @@ class UserAccountsTest {
         }
         assertThat(problem(() -> accounts.changePassword(user, "correct horse", "new password", HOME))).isEqualTo(AccountProblem.TOO_MANY_ATTEMPTS);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"admin@tollgate.iam", "Admin@Tollgate.IAM", " bot@my-app.iam ",
+            "admin@tollgate.xn--am-goc", "admin%40tollgate.iam@example.com"})
+    void neitherSignUpNorAnAdministratorCreatesAPersonWithAServiceAccountAddress(String email) {
+        assertThat(problem(() -> accounts(SignUpMode.OPEN).signUp(email, "correct horse"))).isEqualTo(AccountProblem.EMAIL_RESERVED);
+        assertThat(problem(() -> accounts(SignUpMode.CLOSED).create(ADMIN, email, "correct horse"))).isEqualTo(AccountProblem.EMAIL_RESERVED);
+        assertThat(users.findByEmail(EmailAddress.normalize(email))).isEmpty();
+    }
 }

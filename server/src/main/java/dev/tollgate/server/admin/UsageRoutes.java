@@ -5,7 +5,6 @@ import dev.tollgate.core.metering.GroupBy;
 import dev.tollgate.core.metering.UsageLedger;
 import dev.tollgate.core.metering.UsageRow;
 import dev.tollgate.core.project.ProjectPermissions;
-import dev.tollgate.core.project.Role;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.server.http.Json;
 import io.javalin.Javalin;
@@ -32,7 +31,7 @@ public final class UsageRoutes {
         app.get("/admin/v1/projects/{p}/usage", ctx -> {
             Principal caller = auth.principal(ctx);
             String projectId = ctx.pathParam("p");
-            permissions.require(caller, projectId, Role.VIEWER);
+            permissions.requireRecords(caller, projectId);
             Instant start = time("start", ctx.queryParam("start"));
             Instant end = time("end", ctx.queryParam("end"));
             if (end.isBefore(start)) {

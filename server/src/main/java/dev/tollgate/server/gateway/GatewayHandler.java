@@ -132,6 +132,8 @@ public final class GatewayHandler implements Handler {
         headers.put("X-Tollgate-Project", caller.projectId());
         headers.put("X-Tollgate-Access", caller.access().wireName());
         caller.userEmail().ifPresent(u -> headers.put("X-Tollgate-User", u));
+        // Which kind of principal X-Tollgate-User names; absent for simple access (a key names a project only).
+        caller.principalKind().ifPresent(k -> headers.put("X-Tollgate-Principal-Type", k.wireName()));
         caller.clientId().ifPresent(c -> headers.put("X-Tollgate-Client", c));
         caller.token().ifPresent(t -> headers.put("X-Tollgate-Scopes", t.scopes().toString()));
         if (backends.isBuiltIn(match.api())) {

@@ -1,6 +1,8 @@
 package dev.tollgate.server.samples;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.core.access.PrincipalKind;
+import dev.tollgate.core.access.PrincipalName;
 import dev.tollgate.core.samples.CalendarApi;
 import dev.tollgate.core.samples.Event;
 import dev.tollgate.core.samples.Post;
@@ -76,15 +78,23 @@ public final class SampleBackends implements AutoCloseable {
         }
     }
 
-    /** The person or service account behind an authorized call; nobody for simple access. */
-    private static Optional<String> caller(Context ctx) {
+    /**
+     * The person or service account behind an authorized call, by kind and address; nobody for
+     * simple access, or when the gateway did not say which kind the caller is.
+     */
+    private static Optional<PrincipalName> caller(Context ctx) {
         if (!"authorized".equals(ctx.header("X-Tollgate-Access"))) {
             return Optional.empty();
         }
-        return Optional.ofNullable(ctx.header("X-Tollgate-User")).map(u -> u.toLowerCase(Locale.ROOT));
+        PrincipalKind kind = PrincipalKind.fromWireName(ctx.header("X-Tollgate-Principal-Type"));
+        String user = ctx.header("X-Tollgate-User");
+        if (kind == null || user == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PrincipalName(kind, user.toLowerCase(Locale.ROOT)));
     }
 
-    private static String requireCaller(Context ctx) {
+    private static PrincipalName requireCaller(Context ctx) {
         return caller(ctx).orElseThrow(() -> ApiError.CREDENTIALS_MISSING_AUTHORIZED.exception());
     }
 
@@ -95,7 +105,8 @@ public final class SampleBackends implements AutoCloseable {
     private static Map<String, Object> post(Post p) {
         var m = new LinkedHashMap<String, Object>();
         m.put("id", p.id());
-        m.put("author", p.author());
+        m.put("author", p.author().email());
+        m.put("authorType", p.author().kind().wireName());
         m.put("content", p.content());
         m.put("visibility", p.visibility().name().toLowerCase(Locale.ROOT));
         m.put("createTime", p.createTime().toString());

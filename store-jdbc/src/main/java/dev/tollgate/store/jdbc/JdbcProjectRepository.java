@@ -24,6 +24,7 @@ public final class JdbcProjectRepository implements ProjectRepository {
     @Override
     public void insert(Project project, Member owner) {
         Database.unique("project " + project.projectId(), () -> jdbi.inTransaction(h -> {
+            DeletedIds.requireNeverDeleted(h, DeletedIds.PROJECT, project.projectId(), "project " + project.projectId());
             h.createUpdate("INSERT INTO projects (project_id, project_number, display_name, create_time_ms) VALUES (?, ?, ?, ?)")
                     .bind(0, project.projectId()).bind(1, project.projectNumber()).bind(2, project.displayName())
                     .bind(3, project.createTime().toEpochMilli()).execute();
@@ -52,8 +53,30 @@ public final class JdbcProjectRepository implements ProjectRepository {
     }
 
     @Override
+    public boolean wasDeleted(String projectId) {
+        return jdbi.withHandle(h -> DeletedIds.contains(h, DeletedIds.PROJECT, projectId));
+    }
+
+    @Override
     public boolean delete(String projectId) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM projects WHERE project_id = ?").bind(0, projectId).execute()) > 0;
+        return jdbi.inTransaction(h -> {
+            List<String> accounts = h.createQuery("SELECT email FROM service_accounts WHERE project_id = ?")
+                    .bind(0, projectId).mapTo(String.class).list();
+            // The row lock taken here makes a second, concurrent delete find nothing and reserve nothing.
+            if (h.createUpdate("DELETE FROM projects WHERE project_id = ?").bind(0, projectId).execute() == 0) {
+                return false;
+            }
+            long now = System.currentTimeMillis();
+            DeletedIds.reserve(h, DeletedIds.PROJECT, projectId, now);
+            for (String email : accounts) {
+                DeletedIds.reserve(h, DeletedIds.SERVICE_ACCOUNT, email, now);
+                // Its own project's rows went with the project; its roles elsewhere go now.
+                String member = Member.serviceAccount(email).toString();
+                h.createUpdate("DELETE FROM project_members WHERE member = ?").bind(0, member).execute();
+                h.createUpdate("DELETE FROM platform_admins WHERE member = ?").bind(0, member).execute();
+            }
+            return true;
+        });
     }
 
     @Override

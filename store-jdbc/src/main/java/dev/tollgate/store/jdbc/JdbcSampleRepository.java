@@ -1,5 +1,7 @@
 package dev.tollgate.store.jdbc;
 
+import dev.tollgate.core.access.PrincipalKind;
+import dev.tollgate.core.access.PrincipalName;
 import dev.tollgate.core.samples.Event;
 import dev.tollgate.core.samples.Post;
 import dev.tollgate.core.samples.SampleRepository;
@@ -20,9 +22,9 @@ public final class JdbcSampleRepository implements SampleRepository {
 
     @Override
     public void insertPost(Post p) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO sample_posts (id, author, content, visibility, create_time_ms) VALUES (?, ?, ?, ?, ?)")
-                .bind(0, p.id()).bind(1, p.author()).bind(2, p.content()).bind(3, p.visibility().name())
-                .bind(4, p.createTime().toEpochMilli()).execute());
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO sample_posts (id, author_kind, author, content, visibility, create_time_ms) VALUES (?, ?, ?, ?, ?, ?)")
+                .bind(0, p.id()).bind(1, p.author().kind().name()).bind(2, p.author().email()).bind(3, p.content())
+                .bind(4, p.visibility().name()).bind(5, p.createTime().toEpochMilli()).execute());
     }
 
     @Override
@@ -31,33 +33,39 @@ public final class JdbcSampleRepository implements SampleRepository {
     }
 
     @Override
-    public List<Post> postsBy(String author, boolean includePrivate) {
-        String sql = "SELECT * FROM sample_posts WHERE author = ?" + (includePrivate ? "" : " AND visibility = 'PUBLIC'")
+    public List<Post> postsBy(PrincipalName author, boolean includePrivate) {
+        String sql = "SELECT * FROM sample_posts WHERE author_kind = ? AND author = ?" + (includePrivate ? "" : " AND visibility = 'PUBLIC'")
                 + " ORDER BY create_time_ms DESC, id";
-        return jdbi.withHandle(h -> h.createQuery(sql).bind(0, author).map((rs, c) -> post(rs)).list());
+        return jdbi.withHandle(h -> h.createQuery(sql).bind(0, author.kind().name()).bind(1, author.email()).map((rs, c) -> post(rs)).list());
     }
 
     @Override
     public void insertEvent(Event e) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO sample_events (id, owner, summary, start_time, end_time, start_epoch_ms) VALUES (?, ?, ?, ?, ?, ?)")
-                .bind(0, e.id()).bind(1, e.owner()).bind(2, e.summary()).bind(3, e.start().toString()).bind(4, e.end().toString())
-                .bind(5, e.start().toInstant().toEpochMilli()).execute());
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO sample_events (id, owner_kind, owner, summary, start_time, end_time, start_epoch_ms) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .bind(0, e.id()).bind(1, e.owner().kind().name()).bind(2, e.owner().email()).bind(3, e.summary())
+                .bind(4, e.start().toString()).bind(5, e.end().toString()).bind(6, e.start().toInstant().toEpochMilli()).execute());
     }
 
     @Override
-    public List<Event> eventsOf(String owner) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM sample_events WHERE owner = ? ORDER BY start_epoch_ms, start_time, id").bind(0, owner)
-                .map((rs, c) -> new Event(rs.getString("id"), rs.getString("owner"), rs.getString("summary"),
+    public List<Event> eventsOf(PrincipalName owner) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM sample_events WHERE owner_kind = ? AND owner = ? ORDER BY start_epoch_ms, start_time, id")
+                .bind(0, owner.kind().name()).bind(1, owner.email())
+                .map((rs, c) -> new Event(rs.getString("id"), principal(rs, "owner_kind", "owner"), rs.getString("summary"),
                         OffsetDateTime.parse(rs.getString("start_time")), OffsetDateTime.parse(rs.getString("end_time")))).list());
     }
 
     @Override
-    public boolean deleteEvent(String owner, String id) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM sample_events WHERE owner = ? AND id = ?").bind(0, owner).bind(1, id).execute()) > 0;
+    public boolean deleteEvent(PrincipalName owner, String id) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM sample_events WHERE owner_kind = ? AND owner = ? AND id = ?")
+                .bind(0, owner.kind().name()).bind(1, owner.email()).bind(2, id).execute()) > 0;
     }
 
     private static Post post(ResultSet rs) throws SQLException {
-        return new Post(rs.getString("id"), rs.getString("author"), rs.getString("content"),
+        return new Post(rs.getString("id"), principal(rs, "author_kind", "author"), rs.getString("content"),
                 Post.Visibility.valueOf(rs.getString("visibility")), Instant.ofEpochMilli(rs.getLong("create_time_ms")));
+    }
+
+    private static PrincipalName principal(ResultSet rs, String kindColumn, String emailColumn) throws SQLException {
+        return new PrincipalName(PrincipalKind.valueOf(rs.getString(kindColumn)), rs.getString(emailColumn));
     }
 }

@@ -21,10 +21,13 @@ public final class JdbcServiceAccountRepository implements ServiceAccountReposit
 
     @Override
     public void insert(ServiceAccount a) {
-        Database.unique("service account " + a.email(), () -> jdbi.withHandle(h -> h.createUpdate(
+        Database.unique("service account " + a.email(), () -> jdbi.inTransaction(h -> {
+            DeletedIds.requireNeverDeleted(h, DeletedIds.SERVICE_ACCOUNT, a.email(), "service account " + a.email());
+            return h.createUpdate(
                         "INSERT INTO service_accounts (email, unique_id, project_id, display_name, disabled, create_time_ms) VALUES (?, ?, ?, ?, ?, ?)")
                 .bind(0, a.email()).bind(1, a.uniqueId()).bind(2, a.projectId()).bind(3, a.displayName())
-                .bind(4, a.disabled()).bind(5, a.createTime().toEpochMilli()).execute()));
+                .bind(4, a.disabled()).bind(5, a.createTime().toEpochMilli()).execute();
+        }));
     }
 
     @Override
@@ -52,13 +55,17 @@ public final class JdbcServiceAccountRepository implements ServiceAccountReposit
 
     @Override
     public boolean delete(String email) {
-        // Roles go with the account, so that a new account of the same name starts with none.
+        // Roles go with the account, and its address is never given out again.
         String member = dev.tollgate.core.project.Member.serviceAccount(email).toString();
         return jdbi.inTransaction(h -> {
+            if (h.createUpdate("DELETE FROM service_accounts WHERE email = ?").bind(0, email).execute() == 0) {
+                return false;
+            }
             h.createUpdate("DELETE FROM project_members WHERE member = ?").bind(0, member).execute();
             h.createUpdate("DELETE FROM platform_admins WHERE member = ?").bind(0, member).execute();
-            return h.createUpdate("DELETE FROM service_accounts WHERE email = ?").bind(0, email).execute();
-        }) > 0;
+            DeletedIds.reserve(h, DeletedIds.SERVICE_ACCOUNT, email, System.currentTimeMillis());
+            return true;
+        });
     }
 
     @Override

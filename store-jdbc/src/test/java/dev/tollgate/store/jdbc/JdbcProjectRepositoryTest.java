@@ -236,19 +236,48 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
     }
 
     @OnEachDatabase
-    void projectCreatedAgainUnderADeletedIdStartsEmpty(Kind kind) {
+    void aDeletedProjectIdIsNeverGivenOutAgain(Kind kind) {
         open(kind);
         projects().insert(project("my-project-1"), ALICE);
-        projects().putMember("my-project-1", BOB, Role.EDITOR);
-        projects().setServiceEnabled("my-project-1", "posts", true);
-        apiKeys().insert(apiKey("my-project-1", "key-1"));
+        assertThat(projects().wasDeleted("my-project-1")).isFalse();
         projects().delete("my-project-1");
 
-        projects().insert(project("my-project-1"), BOB);
+        assertThat(projects().wasDeleted("my-project-1")).isTrue();
+        assertThatThrownBy(() -> projects().insert(project("my-project-1"), BOB)).isInstanceOf(DuplicateException.class);
+        reopen();
+        assertThatThrownBy(() -> projects().insert(project("my-project-1"), BOB)).isInstanceOf(DuplicateException.class);
+        assertThat(projects().find("my-project-1")).isEmpty();
+        assertThat(projects().listForMember(BOB)).isEmpty();
+        assertThat(projects().wasDeleted("never-created")).isFalse();
+    }
 
-        assertThat(projects().members("my-project-1")).containsExactly(new ProjectMember(BOB, Role.OWNER));
-        assertThat(projects().enabledServices("my-project-1")).isEmpty();
-        assertThat(apiKeys().list("my-project-1")).isEmpty();
+    @OnEachDatabase
+    void deletingAProjectRemovesItsServiceAccountsRolesEverywhereAndReservesTheirAddresses(Kind kind) {
+        open(kind);
+        projects().insert(project("home-project"), ALICE);
+        projects().insert(project("other-project"), ALICE);
+        var account = serviceAccount("home-project", "robot-1");
+        serviceAccounts().insert(account);
+        Member robot = Member.serviceAccount(account.email());
+        projects().putMember("other-project", robot, Role.EDITOR);
+        projects().grantPlatformAdmin(robot);
+
+        assertThat(projects().delete("home-project")).isTrue();
+
+        assertThat(projects().roleOf("other-project", robot)).isEmpty();
+        assertThat(projects().listForMember(robot)).isEmpty();
+        assertThat(projects().isPlatformAdmin(robot)).isFalse();
+        assertThat(projects().members("other-project")).containsExactly(new ProjectMember(ALICE, Role.OWNER));
+        assertThatThrownBy(() -> serviceAccounts().insert(serviceAccount("home-project", "robot-1"))).isInstanceOf(DuplicateException.class);
+    }
+
+    @OnEachDatabase
+    void aSecondDeleteOfTheSameProjectFindsNothing(Kind kind) {
+        open(kind);
+        projects().insert(project("my-project-1"), ALICE);
+        assertThat(projects().delete("my-project-1")).isTrue();
+        assertThat(projects().delete("my-project-1")).isFalse();
+        assertThat(projects().wasDeleted("my-project-1")).isTrue();
     }
 
     @OnEachDatabase

@@ -3,6 +3,7 @@ package dev.tollgate.store.jdbc;
 import static dev.tollgate.store.jdbc.Samples.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.core.access.PrincipalName;
 import dev.tollgate.core.samples.Event;
 import dev.tollgate.core.samples.Post.Visibility;
 import dev.tollgate.core.samples.Post;
@@ -10,8 +11,10 @@ import dev.tollgate.store.jdbc.TestDatabases.Kind;
 import java.time.OffsetDateTime;
 
 class JdbcSampleRepositoryTest extends RepositoryTest {
-    private static final String ALICE = "alice@example.com";
-    private static final String BOB = "bob@example.com";
+    private static final PrincipalName ALICE = PrincipalName.person("alice@example.com");
+    private static final PrincipalName BOB = PrincipalName.person("bob@example.com");
+    /** A service account whose address is spelled like Alice's: another principal. */
+    private static final PrincipalName ALICE_ACCOUNT = PrincipalName.serviceAccount("alice@example.com");
 
     @OnEachDatabase
     void postRoundTripsEveryField(Kind kind) {
@@ -37,7 +40,7 @@ class JdbcSampleRepositoryTest extends RepositoryTest {
         assertThat(samples().postsBy(ALICE, true)).containsExactly(newest, middle, older);
         assertThat(samples().postsBy(ALICE, false)).containsExactly(middle, older);
         assertThat(samples().postsBy(BOB, true)).containsExactly(bobs);
-        assertThat(samples().postsBy("carol@example.com", true)).isEmpty();
+        assertThat(samples().postsBy(PrincipalName.person("carol@example.com"), true)).isEmpty();
     }
 
     @OnEachDatabase
@@ -71,7 +74,7 @@ class JdbcSampleRepositoryTest extends RepositoryTest {
 
         assertThat(samples().eventsOf(ALICE)).containsExactly(early, late);
         assertThat(samples().eventsOf(BOB)).containsExactly(bobs);
-        assertThat(samples().eventsOf("carol@example.com")).isEmpty();
+        assertThat(samples().eventsOf(PrincipalName.person("carol@example.com"))).isEmpty();
     }
 
     @OnEachDatabase
@@ -100,11 +103,28 @@ class JdbcSampleRepositoryTest extends RepositoryTest {
         assertThat(samples().eventsOf(ALICE)).extracting(Event::id).containsExactly("event-2");
     }
 
-    private static Post post(String id, String author, Visibility visibility, long seconds) {
+    @OnEachDatabase
+    void aPersonAndAServiceAccountOfTheSameAddressShareNoPostsOrEvents(Kind kind) {
+        open(kind);
+        var persons = post("post-p", ALICE, Visibility.PRIVATE, 10);
+        var accounts = post("post-s", ALICE_ACCOUNT, Visibility.PRIVATE, 20);
+        samples().insertPost(persons);
+        samples().insertPost(accounts);
+        samples().insertEvent(event("event-p", ALICE, "2026-11-27T10:00:00Z"));
+
+        assertThat(samples().postsBy(ALICE, true)).containsExactly(persons);
+        assertThat(samples().postsBy(ALICE_ACCOUNT, true)).containsExactly(accounts);
+        assertThat(samples().findPost("post-s")).get().extracting(Post::author).isEqualTo(ALICE_ACCOUNT);
+        assertThat(samples().eventsOf(ALICE_ACCOUNT)).isEmpty();
+        assertThat(samples().deleteEvent(ALICE_ACCOUNT, "event-p")).isFalse();
+        assertThat(samples().eventsOf(ALICE)).extracting(Event::id).containsExactly("event-p");
+    }
+
+    private static Post post(String id, PrincipalName author, Visibility visibility, long seconds) {
         return new Post(id, author, "Post " + id, visibility, at(seconds));
     }
 
-    private static Event event(String id, String owner, String start) {
+    private static Event event(String id, PrincipalName owner, String start) {
         var from = OffsetDateTime.parse(start);
         return new Event(id, owner, "Event " + id, from, from.plusHours(1));
     }

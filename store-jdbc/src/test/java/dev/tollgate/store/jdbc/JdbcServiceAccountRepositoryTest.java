@@ -177,4 +177,26 @@ class JdbcServiceAccountRepositoryTest extends RepositoryTest {
     private ServiceAccountKey keyAt(String keyId, long seconds) {
         return new ServiceAccountKey(keyId, robot.email(), Samples.rsaPublicKey(), ServiceAccountKey.Origin.GENERATED, false, at(seconds));
     }
+
+    @OnEachDatabase
+    void aDeletedServiceAccountLosesEveryRoleAndItsAddressIsNeverGivenOutAgain(Kind kind) {
+        open(kind);
+        projects().insert(project("home-project"), Samples.ALICE);
+        projects().insert(project("other-project"), Samples.ALICE);
+        var account = serviceAccount("home-project", "robot-1");
+        serviceAccounts().insert(account);
+        var robot = dev.tollgate.core.project.Member.serviceAccount(account.email());
+        projects().putMember("other-project", robot, dev.tollgate.core.project.Role.OWNER);
+        projects().grantPlatformAdmin(robot);
+
+        assertThat(serviceAccounts().delete(account.email())).isTrue();
+
+        assertThat(projects().roleOf("other-project", robot)).isEmpty();
+        assertThat(projects().isPlatformAdmin(robot)).isFalse();
+        assertThatThrownBy(() -> serviceAccounts().insert(serviceAccount("home-project", "robot-1")))
+                .isInstanceOf(dev.tollgate.core.store.DuplicateException.class);
+        assertThat(serviceAccounts().find(account.email())).isEmpty();
+        // Other names in the same project are still free.
+        serviceAccounts().insert(serviceAccount("home-project", "robot-2"));
+    }
 }
