@@ -82,9 +82,30 @@ public final class Database implements AutoCloseable {
         String url = dataSource.getJdbcUrl();
         String user = dataSource.getUsername();
         String password = dataSource.getPassword();
-        jdbi.useHandle(h -> h.execute("SHUTDOWN COMPACT"));
+        java.sql.Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            try (var statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN COMPACT");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not compact the embedded database: " + e.getMessage(), e);
+        } finally {
+            closeQuietly(connection);
+        }
         dataSource.close();
         return new Rewritten(open(url, user, password), Optional.empty());
+    }
+
+    /** A connection to a database that was just shut down fails to close cleanly; there is nothing left to close. */
+    private static void closeQuietly(java.sql.Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the database behind it is gone
+            }
+        }
     }
 
     /** @param warning what could not be done, for the log */
