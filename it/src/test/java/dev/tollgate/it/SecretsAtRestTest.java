@@ -108,7 +108,9 @@ class SecretsAtRestTest extends EndToEnd {
         byte[] database = concat(filesUnder(data).filter(p -> p.getFileName().toString().endsWith(".db")).toList());
         byte[] journal = concat(filesUnder(data.resolve("journal")).toList());
         assertThat(database.length).as("the H2 file").isGreaterThan(10_000);
-        assertThat(journal.length).as("the journal").isGreaterThan(0);
+        assertThat(indexOf(database, email.getBytes(StandardCharsets.UTF_8))).as("the file is readable as it is: the person's address is in it")
+                .isNotEqualTo(-1);
+        assertThat(indexOf(journal, project.getBytes(StandardCharsets.UTF_8))).as("the journal holds the calls' records").isNotEqualTo(-1);
         // Before this test opens the database itself (under its own umask).
         assertEverythingOwnerOnly(data);
 
