@@ -32,7 +32,7 @@ class MasterKeyLifecycleTest {
     void theSigningKeysSurviveSealingAndRotationAndOnlyTheRightMasterKeyOpensThem(@TempDir Path dir) throws Exception {
         Path data = Files.createDirectory(dir.resolve("data"));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxrwxrwx"));
-        Path notes = Files.writeString(data.resolve("notes.txt"), "left here by someone");
+        Path notes = Files.writeString(data.resolve("tollgate.trace.db"), "left by an older version");
         Files.setPosixFilePermissions(notes, PosixFilePermissions.fromString("rw-rw-rw-"));
         List<String> serve = List.of("--port", "0", "--host", "127.0.0.1", "--data", data.toString());
 

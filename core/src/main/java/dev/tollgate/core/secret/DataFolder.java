@@ -26,10 +26,20 @@ public final class DataFolder {
 
     private DataFolder() {}
 
+    /** The entries Tollgate makes in its data folder; the folders among them are restricted with all they hold. */
+    private static final Set<String> OWN_ENTRIES = Set.of("journal", "outbox", "node-id", "node-id.tmp", "admin-password",
+            "admin-service-account.json", MasterKeySource.DEFAULT_FILE, MasterKeySource.DEFAULT_FILE + ".new");
+
+    static boolean isOwnEntry(String name) {
+        return OWN_ENTRIES.contains(name) || name.startsWith("tollgate.");
+    }
+
     /**
-     * Creates the folder owner-only, or restricts an existing one (and what it holds) to its owner.
+     * Creates the folder owner-only, or restricts an existing one and Tollgate's files in it to their
+     * owner. A folder open to others that also holds files that are not Tollgate's (a home folder,
+     * {@code /tmp}, given by mistake) is refused rather than changed.
      *
-     * @throws DataFolderException with one line for the operator when a wider folder cannot be restricted
+     * @throws DataFolderException with one line for the operator when the folder cannot be made private
      */
     public static void prepare(Path folder) {
         try {
@@ -50,23 +60,21 @@ public final class DataFolder {
         }
         List<String> widened = new ArrayList<>();
         try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    tighten(dir, PrivateFiles.FOLDER, widened);
-                    return FileVisitResult.CONTINUE;
+            Set<PosixFilePermission> actual = Files.getPosixFilePermissions(folder);
+            if (!PrivateFiles.FOLDER.containsAll(actual)) {
+                List<String> foreign = foreignEntries(folder);
+                if (!foreign.isEmpty()) {
+                    throw new DataFolderException("The data folder " + folder + " is open to others (" + PosixFilePermissions.toString(actual)
+                            + ") and holds files that are not Tollgate's (" + String.join(", ", foreign)
+                            + "); give a folder of its own with --data, or chmod 700 " + folder + " yourself.");
                 }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    if (attrs.isRegularFile()) {
-                        tighten(file, PrivateFiles.FILE, widened);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            }
+            tighten(folder, PrivateFiles.FOLDER, widened);
+            for (Path entry : ownEntries(folder)) {
+                tightenTree(entry, widened);
+            }
         } catch (IOException e) {
-            throw new DataFolderException("The data folder " + folder + " is readable by others and cannot be restricted ("
+            throw new DataFolderException("The data folder " + folder + " is open to others and cannot be restricted ("
                     + e.getMessage() + "); run chmod -R go-rwx " + folder + " or give another --data folder.");
         }
         if (!widened.isEmpty()) {
@@ -76,36 +84,54 @@ public final class DataFolder {
         }
     }
 
-    /** Restricts everything in the folder to its owner again, after a library may have created files. */
+    /** Restricts Tollgate's files in the folder to their owner again, after a library may have created some. */
     public static void restrictContents(Path folder) {
         if (!Files.isDirectory(folder) || !PrivateFiles.hasPosixPermissions(folder)) {
             return;
         }
         try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    tighten(dir, PrivateFiles.FOLDER, new ArrayList<>());
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    if (attrs.isRegularFile()) {
-                        tighten(file, PrivateFiles.FILE, new ArrayList<>());
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    // A file that went away while walking (a renamed temporary file) needs nothing.
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            for (Path entry : ownEntries(folder)) {
+                tightenTree(entry, new ArrayList<>());
+            }
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("Could not restrict the files in the data folder {} to their owner: {}", folder, e.getMessage());
         }
+    }
+
+    private static List<Path> ownEntries(Path folder) throws IOException {
+        try (var entries = Files.list(folder)) {
+            return entries.filter(p -> isOwnEntry(p.getFileName().toString())).toList();
+        }
+    }
+
+    private static List<String> foreignEntries(Path folder) throws IOException {
+        try (var entries = Files.list(folder)) {
+            return entries.map(p -> p.getFileName().toString()).filter(name -> !isOwnEntry(name)).sorted().limit(3).toList();
+        }
+    }
+
+    private static void tightenTree(Path top, List<String> widened) throws IOException {
+        Files.walkFileTree(top, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                tighten(dir, PrivateFiles.FOLDER, widened);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile()) {
+                    tighten(file, PrivateFiles.FILE, widened);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                // A file that went away while walking (a renamed temporary file) needs nothing.
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     private static void tighten(Path path, Set<PosixFilePermission> wanted, List<String> widened) throws IOException {

@@ -1,6 +1,7 @@
 package dev.tollgate.core.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,34 @@ class DataFolderTest {
         assertThat(mode(db)).isEqualTo("rw-------");
         assertThat(mode(segment)).isEqualTo("rw-------");
         assertThat(mode(readOnly)).as("an owner-only file is not widened").isEqualTo("r--------");
+    }
+
+    @Test
+    void aWideFolderHoldingFilesThatAreNotTollgatesIsRefusedAndLeftAsItIs() throws Exception {
+        Path home = Files.createDirectory(parent.resolve("home"));
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path mine = Files.writeString(home.resolve("notes.txt"), "x");
+        Files.setPosixFilePermissions(mine, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.writeString(home.resolve("node-id"), "x");
+
+        assertThatThrownBy(() -> DataFolder.prepare(home)).isInstanceOf(DataFolderException.class)
+                .hasMessageContaining(home.toString()).hasMessageContaining("notes.txt")
+                .satisfies(e -> assertThat(e.getMessage().lines().count()).isEqualTo(1));
+        assertThat(mode(home)).isEqualTo("rwxr-xr-x");
+        assertThat(mode(mine)).isEqualTo("rw-r--r--");
+    }
+
+    @Test
+    void anOwnerOnlyFolderKeepsOtherFilesAsTheyAreAndRestrictsTollgatesOwn() throws Exception {
+        Path data = Files.createDirectory(parent.resolve("data"));
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+        Path mine = Files.writeString(data.resolve("README.txt"), "x");
+        Files.setPosixFilePermissions(mine, PosixFilePermissions.fromString("rw-r--r--"));
+        Path db = Files.writeString(data.resolve("tollgate.mv.db"), "x");
+        Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("rw-r--r--"));
+        DataFolder.prepare(data);
+        assertThat(mode(mine)).isEqualTo("rw-r--r--");
+        assertThat(mode(db)).isEqualTo("rw-------");
     }
 
     @Test
