@@ -123,7 +123,7 @@ public class TokenGrantBenchmark {
         var refreshTokens = new JdbcRefreshTokenRepository(db);
         var generations = new GrantGenerations(grants, new JdbcGrantGenerationRepository(db));
         var revoker = new TokenRevoker(accessTokens, refreshTokens, grants, generations, bus);
-        var signingKeys = new SigningKeys(new JdbcSigningKeyRepository(db), clock, Duration.ofDays(30), Duration.ofDays(2));
+        var signingKeys = new SigningKeys(new JdbcSigningKeyRepository(db, dev.tollgate.core.secret.MasterKey.generate()), clock, Duration.ofDays(30), Duration.ofDays(2));
         idTokens = new IdTokens(signingKeys, issuer, clock);
         var personTokens = new PersonTokens(tokenIssuer, refreshTokens, revoker, idTokens, clock, 100);
         var catalog = CatalogLoader.builtIn();

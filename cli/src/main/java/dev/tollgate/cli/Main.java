@@ -5,7 +5,7 @@ import picocli.CommandLine;
 /** The {@code tollgate} command. */
 @CommandLine.Command(name = "tollgate", mixinStandardHelpOptions = true, version = "Tollgate 0.1.0",
         description = "Authentication, authorization and accounting for any HTTP API.",
-        subcommands = {ServeCommand.class, PrintTokenCommand.class})
+        subcommands = {ServeCommand.class, PrintTokenCommand.class, RotateMasterKeyCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -2,6 +2,8 @@ package dev.tollgate.cli;
 
 import dev.tollgate.core.catalog.CatalogException;
 import dev.tollgate.core.net.Cidr;
+import dev.tollgate.core.secret.DataFolderException;
+import dev.tollgate.core.secret.MasterKeyException;
 import dev.tollgate.core.user.SignUpMode;
 import dev.tollgate.server.ServerConfig;
 import dev.tollgate.server.Tollgate;
@@ -31,14 +33,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--issuer", defaultValue = "${env:TOLLGATE_ISSUER}", description = "Public base URL (TOLLGATE_ISSUER, default http://localhost:PORT).")
     String issuer;
 
-    @Option(names = "--db", defaultValue = "${env:TOLLGATE_DB_URL}", description = "JDBC URL (TOLLGATE_DB_URL; default: embedded H2 under --data).")
-    String db;
+    @CommandLine.Mixin
+    DatabaseOptions database;
 
-    @Option(names = "--db-user", defaultValue = "${env:TOLLGATE_DB_USER}", description = "Database user (TOLLGATE_DB_USER).")
-    String dbUser;
-
-    @Option(names = "--db-password", defaultValue = "${env:TOLLGATE_DB_PASSWORD}", description = "Database password (TOLLGATE_DB_PASSWORD).")
-    String dbPassword;
+    @CommandLine.Mixin
+    MasterKeyOptions masterKey;
 
     @Option(names = "--redis", defaultValue = "${env:TOLLGATE_REDIS_URL}", description = "Redis URL for several nodes (TOLLGATE_REDIS_URL).")
     String redis;
@@ -99,7 +98,7 @@ final class ServeCommand implements Callable<Integer> {
         Tollgate node;
         try {
             node = Tollgate.start(serverConfig, System.out);
-        } catch (CatalogException | IllegalArgumentException e) {
+        } catch (CatalogException | IllegalArgumentException | MasterKeyException | DataFolderException e) {
             System.err.println("tollgate: " + e.getMessage());
             return 2;
         }
@@ -134,13 +133,13 @@ final class ServeCommand implements Callable<Integer> {
                 }
             }
         }
-        return new ServerConfig(host, port, data, blankToEmpty(issuer), blankToEmpty(db), blankToEmpty(dbUser),
-                blankToEmpty(dbPassword), blankToEmpty(redis), Optional.ofNullable(config), List.copyOf(proxies),
+        return new ServerConfig(host, port, data, blankToEmpty(issuer), database.url(), database.user(),
+                database.password(), blankToEmpty(redis), Optional.ofNullable(config), List.copyOf(proxies),
                 Duration.ofSeconds(backendTimeoutSeconds), Duration.ofSeconds(accessTokenLifetimeSeconds),
                 blankToEmpty(System.getenv("TOLLGATE_ADMIN_PASSWORD")), SignUpMode.parse(signUp),
                 new ServerConfig.OAuthSettings(Duration.ofDays(refreshTokenMaxIdleDays), maxRefreshTokensPerClient,
                         Duration.ofDays(signingKeyRotationDays)), zone(quotaTimeZone),
-                ServerConfig.AccountingSettings.of(usageMinuteRetentionDays, billableStatuses));
+                ServerConfig.AccountingSettings.of(usageMinuteRetentionDays, billableStatuses), masterKey.source());
     }
 
     private static java.time.ZoneId zone(String id) {

@@ -34,13 +34,19 @@ public abstract class EndToEnd {
         return new String[0];
     }
 
+    /** The umask the server runs under; empty for the test process's own. */
+    protected java.util.Optional<String> umask() {
+        return java.util.Optional.empty();
+    }
+
     @BeforeAll
     void startServer() throws IOException {
         if (database() == TestDatabases.Kind.POSTGRES) {
             assumeTrue(TestDatabases.postgresAvailable(), "PostgreSQL is not reachable; set CI=true to make this a failure");
         }
         Path data = Files.createTempDirectory("tollgate-it-");
-        server = TollgateProcess.start(database(), data, extraServeArgs());
+        server = umask().isPresent() ? TollgateProcess.startUnderUmask(umask().get(), database(), data, extraServeArgs())
+                : TollgateProcess.start(database(), data, extraServeArgs());
         http = new Http(server.baseUrl());
         adminKey = KeyFiles.read(server.adminKeyFile());
         adminToken = adminKey.accessToken(http, "admin");

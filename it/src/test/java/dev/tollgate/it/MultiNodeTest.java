@@ -47,7 +47,7 @@ class MultiNodeTest {
     void twoNodes() throws Exception {
         assumeTrue(TestDatabases.postgresAvailable(), "PostgreSQL is not reachable");
         assumeTrue(redisAvailable(), "Redis is not reachable");
-        String db = TestDatabases.newPostgresDatabase();
+        db = TestDatabases.newPostgresDatabase();
         a = node(db);
         b = node(db);
         httpA = new Http(a.baseUrl());
@@ -55,9 +55,22 @@ class MultiNodeTest {
         admin = KeyFiles.read(a.adminKeyFile()).accessToken(httpA, "admin");
     }
 
+    /** Every node of a shared database is given the same master key. */
+    private static final String MASTER_KEY = dev.tollgate.core.secret.MasterKey.generate().encoded();
+    private String db;
+
     private static TollgateProcess node(String db) throws Exception {
         return TollgateProcess.startWith(List.of("--port", "0", "--host", "127.0.0.1", "--data", Files.createTempDirectory("tollgate-node-").toString(),
-                "--db", db, "--db-user", TestDatabases.PG_USER, "--redis", "redis://" + REDIS_HOST), Map.of());
+                "--db", db, "--db-user", TestDatabases.PG_USER, "--redis", "redis://" + REDIS_HOST), Map.of("TOLLGATE_MASTER_KEY", MASTER_KEY));
+    }
+
+    @Test
+    void aNodeWithAnotherMasterKeyIsRefusedAtStart() throws Exception {
+        TollgateProcess.Exited exited = TollgateProcess.runToExit(List.of("--port", "0", "--host", "127.0.0.1",
+                "--data", Files.createTempDirectory("tollgate-node-").toString(), "--db", db, "--db-user", TestDatabases.PG_USER,
+                "--redis", "redis://" + REDIS_HOST));
+        assertThat(exited.code()).isNotZero();
+        assertThat(exited.output()).contains("tollgate: The master key is not the one").doesNotContain("Exception");
     }
 
     @AfterAll

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +42,24 @@ public final class TollgateProcess implements AutoCloseable {
         return startWith(args, Map.of());
     }
 
+    /** Like {@link #start}, with the process created under {@code umask} (through {@code sh -c 'umask ...; exec java ...'}). */
+    public static TollgateProcess startUnderUmask(String umask, TestDatabases.Kind db, Path dataDir, String... extraArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--data", dataDir.toString()));
+        if (db == TestDatabases.Kind.POSTGRES) {
+            args.addAll(List.of("--db", TestDatabases.newPostgresDatabase(), "--db-user", TestDatabases.PG_USER));
+        }
+        args.addAll(List.of(extraArgs));
+        return startWith(args, Map.of(), Optional.of(umask));
+    }
+
     public static TollgateProcess startWith(List<String> serveArgs, Map<String, String> env) throws IOException {
-        Launched launched = launch(serveArgs, env);
+        return startWith(serveArgs, env, Optional.empty());
+    }
+
+    private static TollgateProcess startWith(List<String> serveArgs, Map<String, String> env, Optional<String> umask) throws IOException {
+        List<String> mainArgs = new ArrayList<>(List.of("serve"));
+        mainArgs.addAll(serveArgs);
+        Launched launched = launch(mainArgs, env, umask);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         try {
             while (Instant.now().isBefore(deadline)) {
@@ -64,7 +81,19 @@ public final class TollgateProcess implements AutoCloseable {
 
     /** Runs `tollgate serve` expecting it to fail; returns its exit code and output. */
     public static Exited runToExit(List<String> serveArgs) throws IOException, InterruptedException {
-        Launched launched = launch(serveArgs, Map.of());
+        return runToExit(serveArgs, Map.of());
+    }
+
+    /** Runs `tollgate serve` with this environment expecting it to fail; returns its exit code and output. */
+    public static Exited runToExit(List<String> serveArgs, Map<String, String> env) throws IOException, InterruptedException {
+        List<String> mainArgs = new ArrayList<>(List.of("serve"));
+        mainArgs.addAll(serveArgs);
+        return runCommand(mainArgs, env);
+    }
+
+    /** Runs another `tollgate` command (its name first) to its end; returns its exit code and output. */
+    public static Exited runCommand(List<String> mainArgs, Map<String, String> env) throws IOException, InterruptedException {
+        Launched launched = launch(mainArgs, env, Optional.empty());
         if (!launched.process.waitFor(60, TimeUnit.SECONDS)) {
             launched.process.destroyForcibly();
             throw new IllegalStateException("Tollgate did not exit:\n" + String.join("\n", launched.output));
@@ -77,12 +106,21 @@ public final class TollgateProcess implements AutoCloseable {
 
     private record Launched(Process process, BlockingQueue<String> lines, List<String> output, Thread reader) {}
 
-    private static Launched launch(List<String> serveArgs, Map<String, String> env) throws IOException {
+    private static Launched launch(List<String> mainArgs, Map<String, String> env, Optional<String> umask) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "dev.tollgate.cli.Main", "serve"));
-        command.addAll(serveArgs);
+                "dev.tollgate.cli.Main"));
+        command.addAll(mainArgs);
+        if (umask.isPresent()) {
+            if (!umask.get().matches("[0-7]{3,4}")) {
+                throw new IllegalArgumentException("not a umask: " + umask.get());
+            }
+            // exec: the shell becomes the JVM, so signals (and close()) reach Tollgate itself.
+            List<String> java = command;
+            command = new ArrayList<>(List.of("sh", "-c", "umask " + umask.get() + "; exec \"$0\" \"$@\""));
+            command.addAll(java);
+        }
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("TOLLGATE_"));
         builder.environment().putAll(env);

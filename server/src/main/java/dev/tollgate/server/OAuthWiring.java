@@ -42,7 +42,7 @@ record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClie
     /** Old signing keys stay published this long after rotation, well past the one-hour life of what they signed. */
     static final Duration SIGNING_KEY_GRACE = Duration.ofDays(2);
 
-    static OAuthWiring wire(ServerConfig.OAuthSettings settings, Database db, ApiCatalog catalog, ProjectRepository projects, ProjectPermissions permissions,
+    static OAuthWiring wire(ServerConfig.OAuthSettings settings, Database db, dev.tollgate.core.secret.MasterKey masterKey, ApiCatalog catalog, ProjectRepository projects, ProjectPermissions permissions,
                             AccessTokenRepository accessTokens, AccessTokenIssuer tokenIssuer, InvalidationBus bus, Issuer issuer, Clock clock) {
         var clientRepo = new JdbcOAuthClientRepository(db);
         var grants = new JdbcGrantRepository(db);
@@ -53,7 +53,7 @@ record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClie
         var revoker = new TokenRevoker(accessTokens, refreshTokens, grants, generations, bus);
         var clients = new OAuthClientService(clientRepo, permissions, revoker, issuer, clock);
         var authenticator = new ClientAuthenticator(clientRepo);
-        var signingKeys = new SigningKeys(new JdbcSigningKeyRepository(db), clock, settings.signingKeyRotation(), SIGNING_KEY_GRACE);
+        var signingKeys = new SigningKeys(new JdbcSigningKeyRepository(db, masterKey), clock, settings.signingKeyRotation(), SIGNING_KEY_GRACE);
         signingKeys.current();
         var idTokens = new IdTokens(signingKeys, issuer, clock);
         var personTokens = new PersonTokens(tokenIssuer, refreshTokens, revoker, idTokens, clock, settings.maxRefreshTokensPerClient());

@@ -1,6 +1,10 @@
 package dev.tollgate.server;
 
 import dev.tollgate.core.Issuer;
+import dev.tollgate.core.bootstrap.FirstStart;
+import dev.tollgate.core.secret.DataFolder;
+import dev.tollgate.core.secret.MasterKey;
+import dev.tollgate.store.jdbc.JdbcSigningKeyRepository;
 import dev.tollgate.core.access.AccessChecker;
 import dev.tollgate.core.access.AccessDecider;
 import dev.tollgate.core.access.CredentialCache;
@@ -82,7 +86,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Set;
 import java.util.function.Function;
@@ -107,8 +110,10 @@ public final class Tollgate implements AutoCloseable {
     private final SampleBackends samples;
     private final Javalin app;
     private final String baseUrl;
+    private final java.nio.file.Path dataDir;
 
-    private Tollgate(Database database, SharedState shared, Metering metering, Housekeeping housekeeping, SampleBackends samples, Javalin app, String baseUrl) {
+    private Tollgate(Database database, SharedState shared, Metering metering, Housekeeping housekeeping, SampleBackends samples, Javalin app, String baseUrl,
+                     java.nio.file.Path dataDir) {
         this.database = database;
         this.metering = metering;
         this.shared = shared;
@@ -116,6 +121,7 @@ public final class Tollgate implements AutoCloseable {
         this.samples = samples;
         this.app = app;
         this.baseUrl = baseUrl;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -141,19 +147,38 @@ public final class Tollgate implements AutoCloseable {
         ApiCatalog catalog = loadCatalog(config);
         int port = config.port() == 0 ? freePort() : config.port();
         Issuer issuer = new Issuer(config.issuer().orElse("http://localhost:" + port));
-        createDataDir(config);
+        DataFolder.prepare(config.dataDir());
+        MasterKey masterKey = config.masterKey().readOrCreate(config.dataDir());
         Database db = Database.open(config.dbUrl().orElse(Database.h2Url(config.dataDir())),
                 config.dbUser().orElse(null), config.dbPassword().orElse(null));
         try {
-            return wire(config, out, wiring, catalog, port, issuer, db);
+            db = sealSigningKeys(db, masterKey);
+            // H2 has just created its files with the umask's permissions.
+            DataFolder.restrictContents(config.dataDir());
+            return wire(config, out, wiring, catalog, port, issuer, db, masterKey);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
     }
 
+    /**
+     * Checks the master key against the database and seals signing keys an older version stored in
+     * plaintext; then rewrites the database so that the plaintext is gone from its files too.
+     */
+    private static Database sealSigningKeys(Database db, MasterKey masterKey) {
+        int sealed = new JdbcSigningKeyRepository(db, masterKey).openWithMasterKey();
+        if (sealed == 0) {
+            return db;
+        }
+        LOG.info("Sealed {} signing key(s) stored in plaintext by an older version under the master key", sealed);
+        Database.Rewritten rewritten = db.rewriteToDropOldRowVersions("signing_keys");
+        rewritten.warning().ifPresent(LOG::warn);
+        return rewritten.database();
+    }
+
     private static Tollgate wire(ServerConfig config, PrintStream out, Wiring wiring,
-                                 ApiCatalog catalog, int port, Issuer issuer, Database db) {
+                                 ApiCatalog catalog, int port, Issuer issuer, Database db, MasterKey masterKey) {
         Clock clock = Clock.systemUTC();
         SharedState shared = SharedState.of(config.redisUrl(), clock);
         InvalidationBus bus = shared.bus();
@@ -169,11 +194,11 @@ public final class Tollgate implements AutoCloseable {
         var tokenIssuer = new AccessTokenIssuer(tokenRepo, clock, config.accessTokenLifetime());
         var grant = new ServiceAccountGrant(accountRepo, tokenIssuer, new KnownScopes(catalog), issuer, clock, java.time.Duration.ofSeconds(60));
         var cache = new CredentialCache(keyRepo, tokenRepo, projectRepo, bus);
-        var oauth = OAuthWiring.wire(config.oauth(), db, catalog, projectRepo, projects.permissions(), tokenRepo, tokenIssuer, bus, issuer, clock);
+        var oauth = OAuthWiring.wire(config.oauth(), db, masterKey, catalog, projectRepo, projects.permissions(), tokenRepo, tokenIssuer, bus, issuer, clock);
         var tokens = new TokenService(grant, oauth.codeGrant(), oauth.refreshGrant(), oauth.deviceFlow());
         AccessDecider decider = wiring.decider().apply(new AccessChecker(cache, clock));
 
-        new Bootstrap(projectRepo, serviceAccounts, userRepo, clock).runIfFirstStart(config.dataDir(), config.adminPassword(), out);
+        tell(out, new FirstStart(projectRepo, serviceAccounts, userRepo, clock).run(config.dataDir(), config.adminPassword()));
 
         var metering = Metering.start(config.dataDir(), new JdbcLedgerRepository(db),
                 new LedgerSettings(config.quotaDayZone(), config.accounting().minuteRetention()), clock);
@@ -268,7 +293,8 @@ public final class Tollgate implements AutoCloseable {
         String base = "http://" + host + ":" + app.port();
         out.println("Tollgate ready on " + base);
         out.flush();
-        return new Tollgate(db, shared, metering, new Housekeeping(new dev.tollgate.store.jdbc.JdbcExpiredRecords(db), usageLedger, clock), samples, app, base);
+        return new Tollgate(db, shared, metering, new Housekeeping(new dev.tollgate.store.jdbc.JdbcExpiredRecords(db), usageLedger, clock), samples, app, base,
+                config.dataDir());
     }
 
     private static ApiCatalog loadCatalog(ServerConfig config) {
@@ -282,12 +308,11 @@ public final class Tollgate implements AutoCloseable {
         return catalog;
     }
 
-    private static void createDataDir(ServerConfig config) {
-        try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data folder " + config.dataDir(), e);
-        }
+    private static void tell(PrintStream out, FirstStart.Outcome outcome) {
+        outcome.generatedPassword().ifPresent(password -> out.println("Created the administrator " + outcome.adminEmail()
+                + " with password " + password + " (also in " + outcome.passwordFile().orElseThrow() + ")"));
+        outcome.keyFile().ifPresent(file -> out.println("Created the service account " + outcome.serviceAccountEmail()
+                + "; its key file is " + file));
     }
 
     private static int freePort() {
@@ -315,5 +340,7 @@ public final class Tollgate implements AutoCloseable {
             LOG.warn("Closing the connection to Redis failed", e);
         }
         database.close();
+        // Files a library created while the node ran (H2's trace file) become owner-only too.
+        DataFolder.restrictContents(dataDir);
     }
 }

@@ -65,7 +65,7 @@ class OAuthLifetimesTest {
         clients.insert(web);
         clients.insert(tv);
         var tokens = new JdbcAccessTokenRepository(db);
-        oauth = OAuthWiring.wire(settings, db, CatalogLoader.builtIn(), projects, new ProjectPermissions(projects), tokens,
+        oauth = OAuthWiring.wire(settings, db, dev.tollgate.core.secret.MasterKey.generate(), CatalogLoader.builtIn(), projects, new ProjectPermissions(projects), tokens,
                 new AccessTokenIssuer(tokens, clock, Duration.ofHours(1)), new LocalInvalidationBus(), new Issuer("https://tollgate.example"), clock);
     }
 

@@ -56,7 +56,9 @@ public final class FileJournal implements Journal, AutoCloseable {
         FileChannel lockChannel = null;
         try {
             Files.createDirectories(directory);
+            dev.tollgate.core.secret.PrivateFiles.restrict(directory);
             lockChannel = FileChannel.open(directory.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            dev.tollgate.core.secret.PrivateFiles.restrict(directory.resolve("lock"));
             FileLock lock = tryLock(lockChannel, directory);
             return new FileJournal(directory, options, lockChannel, lock,
                     SegmentWriter.open(directory, options.segmentBytes(), Math.max(1, clock.millis())));

@@ -55,6 +55,7 @@ public final class NodeId {
         Path temporary = dataDirectory.resolve("node-id.tmp");
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
+            dev.tollgate.core.secret.PrivateFiles.restrict(temporary);
             channel.write(ByteBuffer.wrap((id + "\n").getBytes(StandardCharsets.UTF_8)));
             channel.force(true);
         }

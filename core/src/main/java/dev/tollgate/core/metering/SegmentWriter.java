@@ -85,6 +85,8 @@ final class SegmentWriter implements Closeable {
         FileChannel channel = FileChannel.open(Segments.path(directory, segment), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
+            // Owner-only before the first record is written, whatever the umask.
+            dev.tollgate.core.secret.PrivateFiles.restrict(Segments.path(directory, segment));
             ByteBuffer header = Segments.header(segment);
             while (header.hasRemaining()) {
                 channel.write(header, header.position());

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tollgate.core.store.DuplicateException;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -57,6 +58,58 @@ public final class Database implements AutoCloseable {
     public void close() {
         dataSource.close();
     }
+
+    /**
+     * Rewrites the stored data so that old versions of updated rows (plaintext a migration just
+     * sealed) are gone from the files, not only unreachable: on H2 a {@code SHUTDOWN COMPACT},
+     * after which this database is closed and the reopened one is returned; on PostgreSQL a
+     * {@code VACUUM FULL} of {@code table}, which needs its owner (else the old versions stay until
+     * autovacuum reuses their space, and the returned text says so).
+     */
+    public Rewritten rewriteToDropOldRowVersions(String table) {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a table name: " + table);
+        }
+        if (isPostgres()) {
+            try {
+                jdbi.useHandle(h -> h.execute("VACUUM FULL " + table));
+                return new Rewritten(this, Optional.empty());
+            } catch (RuntimeException e) {
+                return new Rewritten(this, Optional.of("VACUUM FULL " + table + " failed (" + e.getMessage().lines().findFirst().orElse("")
+                        + "); run it as the table's owner to remove the old plaintext rows from disk"));
+            }
+        }
+        String url = dataSource.getJdbcUrl();
+        String user = dataSource.getUsername();
+        String password = dataSource.getPassword();
+        java.sql.Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            try (var statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN COMPACT");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not compact the embedded database: " + e.getMessage(), e);
+        } finally {
+            closeQuietly(connection);
+        }
+        dataSource.close();
+        return new Rewritten(open(url, user, password), Optional.empty());
+    }
+
+    /** A connection to a database that was just shut down fails to close cleanly; there is nothing left to close. */
+    private static void closeQuietly(java.sql.Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the database behind it is gone
+            }
+        }
+    }
+
+    /** @param warning what could not be done, for the log */
+    public record Rewritten(Database database, Optional<String> warning) {}
 
     /**
      * Runs a write whose unique-constraint violation means another request did the same first.

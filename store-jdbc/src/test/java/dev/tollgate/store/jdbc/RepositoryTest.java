@@ -49,6 +49,11 @@ abstract class RepositoryTest {
         }
     }
 
+    /** Continues with {@code replacement} (the same database, reopened) instead of the current connection pool. */
+    final void replaceDatabase(Database replacement) {
+        db = replacement;
+    }
+
     /** Closes the database and opens the same one again, running the migrations a second time. */
     final void reopen() {
         db.close();

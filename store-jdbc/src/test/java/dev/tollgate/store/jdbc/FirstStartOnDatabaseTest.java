@@ -1,0 +1,74 @@
+package dev.tollgate.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.core.Issuer;
+import dev.tollgate.core.bootstrap.FirstStart;
+import dev.tollgate.core.cache.LocalInvalidationBus;
+import dev.tollgate.core.project.Member;
+import dev.tollgate.core.project.ProjectPermissions;
+import dev.tollgate.core.serviceaccount.ServiceAccountService;
+import dev.tollgate.store.jdbc.TestDatabases.Kind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+class FirstStartOnDatabaseTest extends RepositoryTest {
+
+    private FirstStart firstStart() {
+        var projects = projects();
+        var serviceAccounts = new ServiceAccountService(serviceAccounts(), new ProjectPermissions(projects), new LocalInvalidationBus(),
+                tokens(), new Issuer("https://tollgate.example"), Clock.systemUTC());
+        return new FirstStart(projects, serviceAccounts, users(), Clock.systemUTC());
+    }
+
+    private Map<String, Object> state(Path data) throws Exception {
+        var state = new TreeMap<String, Object>();
+        for (String table : new String[] {"projects", "project_members", "platform_admins", "service_accounts", "service_account_keys", "users"}) {
+            state.put(table, db().jdbi().withHandle(h -> h.createQuery("SELECT * FROM " + table).mapToMap().list()).toString());
+        }
+        try (var files = Files.list(data)) {
+            for (Path f : files.toList()) {
+                state.put(f.getFileName().toString(), Files.readString(f) + Files.getLastModifiedTime(f));
+            }
+        }
+        return state;
+    }
+
+    @OnEachDatabase
+    void theFirstRunCreatesTheAdministratorsAndEveryLaterRunChangesNothing(Kind kind) throws Exception {
+        open(kind);
+        Path data = Files.createDirectory(tempDir.resolve("data"));
+        FirstStart.Outcome first = firstStart().run(data, Optional.empty());
+        assertThat(first.changedAnything()).isTrue();
+        assertThat(first.generatedPassword()).isPresent();
+        assertThat(Files.readString(data.resolve("admin-password")).strip()).isEqualTo(first.generatedPassword().get());
+        for (String file : new String[] {"admin-password", "admin-service-account.json"}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(file)))).isEqualTo("rw-------");
+        }
+        assertThat(projects().isPlatformAdmin(Member.user("admin@localhost"))).isTrue();
+        assertThat(projects().isPlatformAdmin(Member.serviceAccount("admin@tollgate.iam"))).isTrue();
+        Map<String, Object> after = state(data);
+
+        for (int run = 0; run < 2; run++) {
+            FirstStart.Outcome again = firstStart().run(data, Optional.of("another password"));
+            assertThat(again.changedAnything()).isFalse();
+            assertThat(again.generatedPassword()).isEmpty();
+            assertThat(state(data)).isEqualTo(after);
+        }
+    }
+
+    @OnEachDatabase
+    void aGivenPasswordIsUsedAndNotPrinted(Kind kind) throws Exception {
+        open(kind);
+        Path data = Files.createDirectory(tempDir.resolve("data"));
+        FirstStart.Outcome first = firstStart().run(data, Optional.of("given password 123"));
+        assertThat(first.generatedPassword()).isEmpty();
+        assertThat(Files.readString(data.resolve("admin-password"))).isEqualTo("given password 123\n");
+        assertThat(users().findByEmail("admin@localhost")).isPresent();
+    }
+}
