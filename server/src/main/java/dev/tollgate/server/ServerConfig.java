@@ -22,12 +22,24 @@ import java.util.Optional;
  * @param oauth            lifetimes and limits of people's grants
  * @param quotaDayZone     where daily quota windows start at midnight
  * @param accounting       how long per-minute usage is kept, and which statuses are billable
+ * @param mail             the SMTP server and sender address; none writes mail to {@code DATA/outbox/}
  */
 public record ServerConfig(String host, int port, Path dataDir, Optional<String> issuer, Optional<String> dbUrl,
                            Optional<String> dbUser, Optional<String> dbPassword, Optional<String> redisUrl,
                            Optional<Path> catalogFile, List<Cidr> trustedProxies, Duration backendTimeout,
                            Duration accessTokenLifetime, Optional<String> adminPassword, SignUpMode signUp,
-                           OAuthSettings oauth, java.time.ZoneId quotaDayZone, AccountingSettings accounting) {
+                           OAuthSettings oauth, java.time.ZoneId quotaDayZone, AccountingSettings accounting,
+                           dev.tollgate.server.mail.MailSettings mail) {
+
+    /** The configuration before mail: mail goes to the outbox. */
+    public ServerConfig(String host, int port, Path dataDir, Optional<String> issuer, Optional<String> dbUrl,
+                        Optional<String> dbUser, Optional<String> dbPassword, Optional<String> redisUrl,
+                        Optional<Path> catalogFile, List<Cidr> trustedProxies, Duration backendTimeout,
+                        Duration accessTokenLifetime, Optional<String> adminPassword, SignUpMode signUp,
+                        OAuthSettings oauth, java.time.ZoneId quotaDayZone, AccountingSettings accounting) {
+        this(host, port, dataDir, issuer, dbUrl, dbUser, dbPassword, redisUrl, catalogFile, trustedProxies, backendTimeout,
+                accessTokenLifetime, adminPassword, signUp, oauth, quotaDayZone, accounting, dev.tollgate.server.mail.MailSettings.OUTBOX);
+    }
 
     /**
      * @param minuteRetention  per-minute usage rows are kept this long; per-day rows for good
@@ -78,6 +90,6 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, issuer, dbUrl, dbUser, dbPassword, redisUrl, catalogFile,
-                trustedProxies, backendTimeout, accessTokenLifetime, adminPassword, signUp, oauth, quotaDayZone, accounting);
+                trustedProxies, backendTimeout, accessTokenLifetime, adminPassword, signUp, oauth, quotaDayZone, accounting, mail);
     }
 }
