@@ -36,8 +36,11 @@ public final class People {
     private final EmailVerification verification;
     private final PasswordReset reset;
 
-    /** Verification, reset and address-change mails a person (or a client address) may cause per hour. */
-    static final ThrottleLimits MAIL_SENDS = new ThrottleLimits(5, 20, java.time.Duration.ofHours(1));
+    /**
+     * Verification, reset and address-change mails per hour: five to one address (no one's mailbox
+     * is flooded), a hundred from one client address (people behind one NAT still sign up).
+     */
+    static final ThrottleLimits MAIL_SENDS = new ThrottleLimits(5, 100, java.time.Duration.ofHours(1));
 
     /**
      * @param mail what the pages need to send and check mailed links: verification of addresses,

@@ -51,7 +51,7 @@ final class SignUpRoutes {
             MailOutcome mailed = verification.sendVerification(session.signedIn().user(), addresses.of(ctx));
             // The account page is the "check your mail" page for an unverified person; it also says when the mail failed.
             boolean toAccount = continueUrl.equals(ContinueUrl.DEFAULT);
-            pages.redirect(ctx, toAccount && mailed != MailOutcome.SENT ? AccountRoutes.withMailNotice(MailNotice.of(mailed)) : continueUrl);
+            pages.redirect(ctx, toAccount && mailed == MailOutcome.FAILED ? AccountRoutes.withMailNotice(MailNotice.of(mailed)) : continueUrl);
         } catch (AccountException e) {
             render(ctx, statusOf(e.problem()), EmailAddress.parse(email).orElse(""), continueUrl, e.getMessage());
         }
