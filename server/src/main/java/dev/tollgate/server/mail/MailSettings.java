@@ -49,6 +49,9 @@ public record MailSettings(Optional<Smtp> smtp, Optional<String> from) {
         }
         boolean tls = scheme.equals("smtps");
         int port = uri.getPort() == -1 ? (tls ? 465 : 587) : uri.getPort();
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("--smtp: the port must be between 1 and 65535");
+        }
         Optional<String> user = Optional.empty();
         Optional<String> password = Optional.empty();
         String userInfo = uri.getRawUserInfo();
