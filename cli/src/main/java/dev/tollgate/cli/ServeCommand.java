@@ -7,6 +7,7 @@ import dev.tollgate.core.secret.MasterKeyException;
 import dev.tollgate.core.user.SignUpMode;
 import dev.tollgate.server.ServerConfig;
 import dev.tollgate.server.Tollgate;
+import dev.tollgate.server.mail.MailSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,6 +85,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "HTTP statuses whose calls are billed, like 200-299,304 (TOLLGATE_BILLABLE_STATUSES, default 200-299).")
     String billableStatuses;
 
+    @Option(names = "--smtp", defaultValue = "${env:TOLLGATE_SMTP}",
+            description = "SMTP server for mail: smtp://user:password@host:port (STARTTLS when offered) or smtps://… (TLS)"
+                    + " (TOLLGATE_SMTP; default: none, mail is written to DATA/outbox/).")
+    String smtp;
+
+    @Option(names = "--mail-from", defaultValue = "${env:TOLLGATE_MAIL_FROM}",
+            description = "Sender address of Tollgate's mail (TOLLGATE_MAIL_FROM, default tollgate@<issuer host>).")
+    String mailFrom;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -139,7 +149,8 @@ final class ServeCommand implements Callable<Integer> {
                 blankToEmpty(System.getenv("TOLLGATE_ADMIN_PASSWORD")), SignUpMode.parse(signUp),
                 new ServerConfig.OAuthSettings(Duration.ofDays(refreshTokenMaxIdleDays), maxRefreshTokensPerClient,
                         Duration.ofDays(signingKeyRotationDays)), zone(quotaTimeZone),
-                ServerConfig.AccountingSettings.of(usageMinuteRetentionDays, billableStatuses), masterKey.source());
+                ServerConfig.AccountingSettings.of(usageMinuteRetentionDays, billableStatuses), masterKey.source(),
+                new MailSettings(blankToEmpty(smtp).map(MailSettings::parseSmtp), blankToEmpty(mailFrom)));
     }
 
     private static java.time.ZoneId zone(String id) {

@@ -18,7 +18,9 @@ class PeopleAdminApiTest extends PeopleEndToEndTest {
         assertThat(r.json().get("email").asText()).isEqualTo(email);
         assertThat(r.json().get("userId").asText()).matches("[1-9][0-9]{20}");
         assertThat(Instant.parse(r.json().get("createTime").asText())).isBefore(Instant.now().plusSeconds(1));
-        assertThat(r.json().size()).as("no password or hash in the answer").isEqualTo(3);
+        assertThat(r.json().get("emailVerified").asBoolean()).isFalse();
+        assertThat(r.json().get("verificationMail").asText()).isEqualTo("SENT");
+        assertThat(r.json().size()).as("no password or hash in the answer").isEqualTo(5);
         assertThat(r.header("Cache-Control")).isEqualTo("no-store");
 
         Browser b = browser();

@@ -44,6 +44,13 @@ record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClie
 
     static OAuthWiring wire(ServerConfig.OAuthSettings settings, Database db, dev.tollgate.core.secret.MasterKey masterKey, ApiCatalog catalog, ProjectRepository projects, ProjectPermissions permissions,
                             AccessTokenRepository accessTokens, AccessTokenIssuer tokenIssuer, InvalidationBus bus, Issuer issuer, Clock clock) {
+        return wire(settings, db, catalog, projects, permissions, accessTokens, tokenIssuer, bus, issuer, (userId, email) -> false, clock);
+    }
+
+    /** @param addresses which people's addresses ID tokens and userinfo may call verified */
+    static OAuthWiring wire(ServerConfig.OAuthSettings settings, Database db, ApiCatalog catalog, ProjectRepository projects, ProjectPermissions permissions,
+                            AccessTokenRepository accessTokens, AccessTokenIssuer tokenIssuer, InvalidationBus bus, Issuer issuer,
+                            dev.tollgate.core.access.VerifiedAddresses addresses, Clock clock) {
         var clientRepo = new JdbcOAuthClientRepository(db);
         var grants = new JdbcGrantRepository(db);
         var codes = new JdbcAuthorizationCodeRepository(db);
@@ -55,7 +62,7 @@ record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClie
         var authenticator = new ClientAuthenticator(clientRepo);
         var signingKeys = new SigningKeys(new JdbcSigningKeyRepository(db, masterKey), clock, settings.signingKeyRotation(), SIGNING_KEY_GRACE);
         signingKeys.current();
-        var idTokens = new IdTokens(signingKeys, issuer, clock);
+        var idTokens = new IdTokens(signingKeys, issuer, clock, addresses);
         var personTokens = new PersonTokens(tokenIssuer, refreshTokens, revoker, idTokens, clock, settings.maxRefreshTokensPerClient());
         var knownScopes = new KnownScopes(catalog);
         var authorization = new AuthorizationService(clientRepo, projects, clients, grants, generations, codes, knownScopes, catalog, issuer, clock);

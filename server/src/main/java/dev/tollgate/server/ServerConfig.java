@@ -23,22 +23,24 @@ import java.util.Optional;
  * @param quotaDayZone     where daily quota windows start at midnight
  * @param accounting       how long per-minute usage is kept, and which statuses are billable
  * @param masterKey        where the key that seals the signing keys at rest comes from
+ * @param mail             the SMTP server and sender address; none writes mail to {@code DATA/outbox/}
  */
 public record ServerConfig(String host, int port, Path dataDir, Optional<String> issuer, Optional<String> dbUrl,
                            Optional<String> dbUser, Optional<String> dbPassword, Optional<String> redisUrl,
                            Optional<Path> catalogFile, List<Cidr> trustedProxies, Duration backendTimeout,
                            Duration accessTokenLifetime, Optional<String> adminPassword, SignUpMode signUp,
                            OAuthSettings oauth, java.time.ZoneId quotaDayZone, AccountingSettings accounting,
-                           dev.tollgate.core.secret.MasterKeySource masterKey) {
+                           dev.tollgate.core.secret.MasterKeySource masterKey, dev.tollgate.server.mail.MailSettings mail) {
 
-    /** The configuration before the master key could be given: {@code DATA/master-key}. */
+    /** The configuration before the master key and mail could be given: {@code DATA/master-key}, mail to the outbox. */
     public ServerConfig(String host, int port, Path dataDir, Optional<String> issuer, Optional<String> dbUrl,
                         Optional<String> dbUser, Optional<String> dbPassword, Optional<String> redisUrl,
                         Optional<Path> catalogFile, List<Cidr> trustedProxies, Duration backendTimeout,
                         Duration accessTokenLifetime, Optional<String> adminPassword, SignUpMode signUp,
                         OAuthSettings oauth, java.time.ZoneId quotaDayZone, AccountingSettings accounting) {
         this(host, port, dataDir, issuer, dbUrl, dbUser, dbPassword, redisUrl, catalogFile, trustedProxies, backendTimeout,
-                accessTokenLifetime, adminPassword, signUp, oauth, quotaDayZone, accounting, dev.tollgate.core.secret.MasterKeySource.DATA_FOLDER);
+                accessTokenLifetime, adminPassword, signUp, oauth, quotaDayZone, accounting,
+                dev.tollgate.core.secret.MasterKeySource.DATA_FOLDER, dev.tollgate.server.mail.MailSettings.OUTBOX);
     }
 
     /**
@@ -90,6 +92,6 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, issuer, dbUrl, dbUser, dbPassword, redisUrl, catalogFile,
-                trustedProxies, backendTimeout, accessTokenLifetime, adminPassword, signUp, oauth, quotaDayZone, accounting, masterKey);
+                trustedProxies, backendTimeout, accessTokenLifetime, adminPassword, signUp, oauth, quotaDayZone, accounting, masterKey, mail);
     }
 }

@@ -48,7 +48,14 @@ import dev.tollgate.store.jdbc.JdbcQuotaOverrides;
 import dev.tollgate.server.oauth.OAuthEndpoints;
 import dev.tollgate.server.oauth.AuthorizationEndpoint;
 import dev.tollgate.server.oauth.DevicePages;
+import dev.tollgate.server.account.AccountMail;
 import dev.tollgate.server.account.People;
+import dev.tollgate.server.mail.Mailers;
+import dev.tollgate.core.oauth.TokenRevoker;
+import dev.tollgate.store.jdbc.JdbcEmailTokenRepository;
+import dev.tollgate.store.jdbc.JdbcGrantRepository;
+import dev.tollgate.store.jdbc.JdbcRefreshTokenRepository;
+import dev.tollgate.store.jdbc.JdbcVerifiedAddressRepository;
 import dev.tollgate.server.account.PermissionsPage;
 import dev.tollgate.core.oauth.ScopeDescriptions;
 import dev.tollgate.core.user.InMemorySignInThrottle;
@@ -98,7 +105,8 @@ public final class Tollgate implements AutoCloseable {
     /** First path segments the platform's own endpoints use; no catalog API may take one. */
     static final Set<String> RESERVED_API_NAMES = Set.of("admin", "o", "oauth2", "token", "revoke", "tokeninfo",
             "introspect", "device", "v1", "signin", "signout", "signup", "account", "console", "healthz", "metrics",
-            "service_accounts", "well-known", "static", "webjars");
+            "service_accounts", "well-known", "static", "webjars", "verify-email", "confirm-email-change", "forgot-password",
+            "reset-password");
 
     /** Wrong device codes a person (or an address) may type in 15 minutes before being made to wait. */
     private static final ThrottleLimits DEVICE_CODE_GUESSES = new ThrottleLimits(10, 30, java.time.Duration.ofMinutes(15));
@@ -188,17 +196,19 @@ public final class Tollgate implements AutoCloseable {
         var tokenRepo = new JdbcAccessTokenRepository(db);
         var userRepo = new JdbcUserRepository(db);
 
-        var projects = new ProjectService(projectRepo, catalog, bus, clock);
+        var verifiedAddresses = new JdbcVerifiedAddressRepository(db);
+        var projects = new ProjectService(projectRepo, verifiedAddresses, catalog, bus, clock);
         var keys = new ApiKeyService(keyRepo, projects.permissions(), catalog, bus, clock);
         var serviceAccounts = new ServiceAccountService(accountRepo, projects.permissions(), bus, tokenRepo, issuer, clock);
         var tokenIssuer = new AccessTokenIssuer(tokenRepo, clock, config.accessTokenLifetime());
         var grant = new ServiceAccountGrant(accountRepo, tokenIssuer, new KnownScopes(catalog), issuer, clock, java.time.Duration.ofSeconds(60));
         var cache = new CredentialCache(keyRepo, tokenRepo, projectRepo, bus);
-        var oauth = OAuthWiring.wire(config.oauth(), db, masterKey, catalog, projectRepo, projects.permissions(), tokenRepo, tokenIssuer, bus, issuer, clock);
+        var oauth = OAuthWiring.wire(config.oauth(), db, masterKey, catalog, projectRepo, projects.permissions(), tokenRepo, tokenIssuer, bus, issuer,
+                verifiedAddresses, clock);
         var tokens = new TokenService(grant, oauth.codeGrant(), oauth.refreshGrant(), oauth.deviceFlow());
         AccessDecider decider = wiring.decider().apply(new AccessChecker(cache, clock));
 
-        tell(out, new FirstStart(projectRepo, serviceAccounts, userRepo, clock).run(config.dataDir(), config.adminPassword()));
+        tell(out, new FirstStart(projectRepo, serviceAccounts, userRepo, verifiedAddresses, clock).run(config.dataDir(), config.adminPassword()));
 
         var metering = Metering.start(config.dataDir(), new JdbcLedgerRepository(db),
                 new LedgerSettings(config.quotaDayZone(), config.accounting().minuteRetention()), clock);
@@ -250,7 +260,10 @@ public final class Tollgate implements AutoCloseable {
         new OAuthEndpoints(oauth.inspection(), oauth.deviceFlow(), oauth.signingKeys(), issuer, oauth.supportedScopes()).register(app);
 
         var addresses = new ClientAddressResolver(config.trustedProxies());
-        var people = new People(userRepo, new JdbcSessionRepository(db), projects.permissions(), issuer, config.signUp(), addresses, clock);
+        var sessionRepo = new JdbcSessionRepository(db);
+        var mail = new AccountMail(Mailers.of(config.mail(), config.dataDir(), issuer, clock), new JdbcEmailTokenRepository(db), verifiedAddresses,
+                new TokenRevoker(tokenRepo, new JdbcRefreshTokenRepository(db), new JdbcGrantRepository(db), bus), AccountMail.backgroundSender());
+        var people = new People(userRepo, sessionRepo, projects.permissions(), issuer, config.signUp(), addresses, mail, clock);
         var authorizationEndpoint = new AuthorizationEndpoint(oauth.authorization(), people.sessions(), people.pages());
         people.register(app, adminAuth, authorizationEndpoint::redirectTargetOf);
         authorizationEndpoint.register(app);

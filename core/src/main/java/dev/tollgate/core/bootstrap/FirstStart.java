@@ -13,6 +13,7 @@ import dev.tollgate.core.store.DuplicateException;
 import dev.tollgate.core.user.PasswordHasher;
 import dev.tollgate.core.user.User;
 import dev.tollgate.core.user.UserRepository;
+import dev.tollgate.core.user.VerifiedAddressRepository;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -33,6 +34,7 @@ public final class FirstStart {
     private final ProjectRepository projects;
     private final ServiceAccountService serviceAccounts;
     private final UserRepository users;
+    private final VerifiedAddressRepository verifiedAddresses;
     private final Clock clock;
 
     /**
@@ -49,10 +51,12 @@ public final class FirstStart {
         }
     }
 
-    public FirstStart(ProjectRepository projects, ServiceAccountService serviceAccounts, UserRepository users, Clock clock) {
+    public FirstStart(ProjectRepository projects, ServiceAccountService serviceAccounts, UserRepository users,
+                      VerifiedAddressRepository verifiedAddresses, Clock clock) {
         this.projects = projects;
         this.serviceAccounts = serviceAccounts;
         this.users = users;
+        this.verifiedAddresses = verifiedAddresses;
         this.clock = clock;
     }
 
@@ -78,7 +82,10 @@ public final class FirstStart {
 
         Optional<String> given = adminPassword.filter(p -> !p.isBlank());
         String password = given.orElseGet(() -> Secrets.randomBase62(24));
-        users.insert(new User(Secrets.randomDigits(21), ADMIN_EMAIL, new PasswordHasher().hash(password), clock.instant()));
+        var admin = new User(Secrets.randomDigits(21), ADMIN_EMAIL, new PasswordHasher().hash(password), clock.instant());
+        users.insert(admin);
+        // admin@localhost can receive no mail: its address is vouched for by whoever started the server.
+        verifiedAddresses.markVerified(admin.userId(), ADMIN_EMAIL, clock.instant());
         projects.grantPlatformAdmin(Member.user(ADMIN_EMAIL));
         Path passwordFile = dataDir.resolve(ADMIN_PASSWORD_FILE);
         PrivateFiles.write(passwordFile, password + "\n");

@@ -9,6 +9,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tollgate.core.Issuer;
+import dev.tollgate.core.access.VerifiedAddresses;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,11 +24,24 @@ public final class IdTokens {
     private final SigningKeys keys;
     private final Issuer issuer;
     private final Clock clock;
+    private final VerifiedAddresses addresses;
 
+    /** ID tokens that claim no address verified. */
     public IdTokens(SigningKeys keys, Issuer issuer, Clock clock) {
+        this(keys, issuer, clock, (userId, email) -> false);
+    }
+
+    /** @param addresses says {@code email_verified}, asked when each token is issued */
+    public IdTokens(SigningKeys keys, Issuer issuer, Clock clock, VerifiedAddresses addresses) {
         this.keys = keys;
         this.issuer = issuer;
         this.clock = clock;
+        this.addresses = addresses;
+    }
+
+    /** Whether the person's address is verified now: the {@code email_verified} claim everywhere it appears. */
+    public boolean emailVerified(String userId, String email) {
+        return addresses.isVerifiedOwner(userId, email);
     }
 
     public String issue(String userId, String email, String clientId, Instant authTime, Optional<String> nonce, boolean withEmail) {
@@ -37,8 +51,7 @@ public final class IdTokens {
                 .claim("auth_time", authTime.getEpochSecond());
         nonce.ifPresent(n -> claims.claim("nonce", n));
         if (withEmail) {
-            // Tollgate does not verify addresses yet, so it does not claim that it has.
-            claims.claim("email", email).claim("email_verified", false);
+            claims.claim("email", email).claim("email_verified", emailVerified(userId, email));
         }
         SigningKey key = keys.current();
         try {

@@ -25,4 +25,7 @@ public interface RefreshTokenRepository {
     int revokeForUserAndClient(String userId, String clientId);
 
     int revokeForClient(String clientId);
+
+    /** Revokes every live refresh token of the person, whatever the client. */
+    int revokeForUser(String userId);
 }

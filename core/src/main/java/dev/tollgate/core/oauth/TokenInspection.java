@@ -78,7 +78,8 @@ public final class TokenInspection {
         info.put("expires_in", Long.toString(Math.max(0, Duration.between(clock.instant(), t.expireTime()).toSeconds())));
         if (t.scopes().contains(KnownScopes.EMAIL) || t.subjectKind() == AccessToken.SubjectKind.SERVICE_ACCOUNT) {
             info.put("email", t.email());
-            info.put("email_verified", Boolean.toString(t.subjectKind() == AccessToken.SubjectKind.SERVICE_ACCOUNT));
+            info.put("email_verified", Boolean.toString(t.subjectKind() == AccessToken.SubjectKind.SERVICE_ACCOUNT
+                    || idTokens.emailVerified(t.subjectId(), t.email())));
         }
         info.put("access_type", familyOf(t).filter(refreshTokens::hasFamily).isPresent() ? "offline" : "online");
         return info;
@@ -138,7 +139,7 @@ public final class TokenInspection {
             out.put("sub", t.subjectId());
             if (t.scopes().contains(KnownScopes.EMAIL)) {
                 out.put("email", t.email());
-                out.put("email_verified", false);
+                out.put("email_verified", idTokens.emailVerified(t.subjectId(), t.email()));
             }
             return out;
         });

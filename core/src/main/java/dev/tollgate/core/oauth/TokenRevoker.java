@@ -9,7 +9,7 @@ import java.util.List;
  * Ends tokens and tells every cache at once. Revoking a refresh token ends the access tokens
  * minted from it; removing a grant ends everything the client holds for that person.
  */
-public final class TokenRevoker {
+public final class TokenRevoker implements dev.tollgate.core.user.PersonTokenRevocation {
     private final AccessTokenRepository accessTokens;
     private final RefreshTokenRepository refreshTokens;
     private final GrantRepository grants;
@@ -61,6 +61,13 @@ public final class TokenRevoker {
     public void revokeClient(String clientId) {
         refreshTokens.revokeForClient(clientId);
         announce(accessTokens.revokeForClient(clientId));
+    }
+
+    /** Every refresh and access token of the person, for every client: what a password reset ends. */
+    @Override
+    public void revokeEverythingOf(String userId) {
+        refreshTokens.revokeForUser(userId);
+        announce(accessTokens.revokeForUser(userId));
     }
 
     private void announce(List<String> tokenHashes) {

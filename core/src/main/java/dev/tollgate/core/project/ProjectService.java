@@ -23,8 +23,13 @@ public final class ProjectService {
     private final Clock clock;
 
     public ProjectService(ProjectRepository projects, ApiCatalog catalog, InvalidationBus bus, Clock clock) {
+        this(projects, dev.tollgate.core.access.VerifiedAddresses.EVERY_ADDRESS, catalog, bus, clock);
+    }
+
+    public ProjectService(ProjectRepository projects, dev.tollgate.core.access.VerifiedAddresses addresses, ApiCatalog catalog,
+                          InvalidationBus bus, Clock clock) {
         this.projects = projects;
-        this.permissions = new ProjectPermissions(projects);
+        this.permissions = new ProjectPermissions(projects, addresses);
         this.catalog = catalog;
         this.bus = bus;
         this.clock = clock;
@@ -34,6 +39,10 @@ public final class ProjectService {
 
     public Project create(Principal caller, String projectId, String displayName) {
         ProjectIds.require(projectId);
+        if (!permissions.holdsItsAddress(caller)) {
+            // The new project's owner would be user:EMAIL, a grant to whoever verifies the address later.
+            throw ApiError.PERMISSION_DENIED.exception("Verify your email address before creating a project.");
+        }
         String name = displayName == null || displayName.isBlank() ? projectId : displayName.strip();
         if (name.length() > MAX_DISPLAY_NAME || name.chars().anyMatch(Character::isISOControl)) {
             throw ApiError.INVALID_ARGUMENT.exception("displayName must be at most 100 printable characters.");
@@ -57,7 +66,10 @@ public final class ProjectService {
     }
 
     public List<Project> list(Principal caller) {
-        return permissions.isPlatformAdmin(caller) ? projects.list() : projects.listForMember(caller.member());
+        if (permissions.isPlatformAdmin(caller)) {
+            return projects.list();
+        }
+        return permissions.holdsItsAddress(caller) ? projects.listForMember(caller.member()) : List.of();
     }
 
     /**

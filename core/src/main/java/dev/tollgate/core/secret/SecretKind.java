@@ -7,7 +7,9 @@ public enum SecretKind {
     REFRESH_TOKEN("tgr"),
     CLIENT_SECRET("tgs"),
     AUTHORIZATION_CODE("tgc"),
-    DEVICE_CODE("tgd");
+    DEVICE_CODE("tgd"),
+    /** The token in a mailed link: verify an address, reset a password, confirm a new address. */
+    MAIL_LINK("tgm");
 
     private final String prefix;
 

@@ -18,4 +18,7 @@ public interface AccessTokenRepository {
     java.util.List<String> revokeForSubjectAndClient(String subjectId, String clientId);
 
     java.util.List<String> revokeForClient(String clientId);
+
+    /** Revokes every live access token of the person (not of a service account); returns their hashes. */
+    java.util.List<String> revokeForUser(String userId);
 }

@@ -17,7 +17,10 @@ public enum AccountProblem {
     SIGN_IN_FAILED("Wrong email address or password."),
     /** The same whether or not the account exists. */
     TOO_MANY_ATTEMPTS("Too many failed sign-in attempts. Wait a few minutes, then try again."),
-    CURRENT_PASSWORD_WRONG("The current password is not correct.");
+    CURRENT_PASSWORD_WRONG("The current password is not correct."),
+    EMAIL_UNCHANGED("This is already the address of your account."),
+    /** The same for an unknown, used, expired or altered link. */
+    LINK_INVALID("This link is not valid any more. Links work once and for a limited time: ask for a new one.");
 
     private final String message;
 

@@ -99,6 +99,16 @@ public final class UserAccounts {
         users.updatePasswordHash(user.userId(), hasher.hash(newPassword));
     }
 
+    /** Checks a signed-in person's current password before a sensitive change (throttled like a sign-in). */
+    public void requireCurrentPassword(User user, String currentPassword, InetAddress client) {
+        if (throttle.isBlocked(user.email(), client)) {
+            throw AccountProblem.TOO_MANY_ATTEMPTS.exception();
+        }
+        if (!passwordMatches(Optional.of(user), currentPassword)) {
+            throw failed(user.email(), client, AccountProblem.CURRENT_PASSWORD_WRONG);
+        }
+    }
+
     private boolean passwordMatches(Optional<User> user, String password) {
         if (!PasswordPolicy.worthChecking(password)) {
             return false;

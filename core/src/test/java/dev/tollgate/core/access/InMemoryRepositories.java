@@ -53,6 +53,7 @@ final class InMemoryRepositories {
         public List<String> revokeBySource(String source) { return List.of(); }
         public List<String> revokeForSubjectAndClient(String subjectId, String clientId) { return List.of(); }
         public List<String> revokeForClient(String clientId) { return List.of(); }
+        public List<String> revokeForUser(String userId) { return List.of(); }
     };
 
     final ProjectRepository projectRepository = new ProjectRepository() {

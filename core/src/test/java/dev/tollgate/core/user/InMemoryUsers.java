@@ -31,4 +31,12 @@ public final class InMemoryUsers implements UserRepository {
     public void updatePasswordHash(String userId, String passwordHash) {
         byId.computeIfPresent(userId, (id, u) -> new User(id, u.email(), passwordHash, u.createTime()));
     }
+
+    /** What the verified-address store does to the users table when an address changes. */
+    public synchronized void changeEmail(String userId, String email) {
+        if (findByEmail(email).filter(u -> !u.userId().equals(userId)).isPresent()) {
+            throw new DuplicateException("user " + email);
+        }
+        byId.computeIfPresent(userId, (id, u) -> new User(id, email, u.passwordHash(), u.createTime()));
+    }
 }

@@ -5,6 +5,8 @@ import dev.tollgate.core.session.SessionService;
 import dev.tollgate.core.user.AccountException;
 import dev.tollgate.core.user.AccountProblem;
 import dev.tollgate.core.user.EmailAddress;
+import dev.tollgate.core.user.EmailVerification;
+import dev.tollgate.core.user.MailOutcome;
 import dev.tollgate.server.pages.FormFields;
 import dev.tollgate.server.pages.Pages;
 import io.javalin.Javalin;
@@ -17,9 +19,14 @@ final class SignUpRoutes {
     private final SessionService service;
     private final Pages pages;
     private final ContinueTargets continueTargets;
+    private final EmailVerification verification;
+    private final ClientAddresses addresses;
 
-    SignUpRoutes(Sessions sessions, SessionService service, Pages pages, ContinueTargets continueTargets) {
+    SignUpRoutes(Sessions sessions, SessionService service, Pages pages, ContinueTargets continueTargets,
+                 EmailVerification verification, ClientAddresses addresses) {
         this.continueTargets = continueTargets;
+        this.verification = verification;
+        this.addresses = addresses;
         this.sessions = sessions;
         this.service = service;
         this.pages = pages;
@@ -41,7 +48,10 @@ final class SignUpRoutes {
         try {
             NewSession session = service.signUp(email, form.text("password"), sessions.cookieValue(ctx));
             sessions.begin(ctx, session);
-            pages.redirect(ctx, continueUrl);
+            MailOutcome mailed = verification.sendVerification(session.signedIn().user(), addresses.of(ctx));
+            // The account page is the "check your mail" page for an unverified person; it also says when the mail failed.
+            boolean toAccount = continueUrl.equals(ContinueUrl.DEFAULT);
+            pages.redirect(ctx, toAccount && mailed == MailOutcome.FAILED ? AccountRoutes.withMailNotice(MailNotice.of(mailed)) : continueUrl);
         } catch (AccountException e) {
             render(ctx, statusOf(e.problem()), EmailAddress.parse(email).orElse(""), continueUrl, e.getMessage());
         }

@@ -59,6 +59,11 @@ public final class JdbcAccessTokenRepository implements AccessTokenRepository {
         return revokeWhere("client_id = ?", clientId);
     }
 
+    @Override
+    public List<String> revokeForUser(String userId) {
+        return revokeWhere("subject_kind = 'USER' AND subject_id = ?", userId);
+    }
+
     /** Revokes the live tokens matching {@code condition} and returns their hashes, so caches can drop them. */
     private List<String> revokeWhere(String condition, String... args) {
         return jdbi.inTransaction(h -> {

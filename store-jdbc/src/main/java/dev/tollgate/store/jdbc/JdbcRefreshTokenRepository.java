@@ -71,6 +71,12 @@ public final class JdbcRefreshTokenRepository implements RefreshTokenRepository 
     }
 
     @Override
+    public int revokeForUser(String userId) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE refresh_tokens SET revoked = TRUE WHERE user_id = ? AND revoked = FALSE")
+                .bind(0, userId).execute());
+    }
+
+    @Override
     public int revokeForClient(String clientId) {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE refresh_tokens SET revoked = TRUE WHERE client_id = ? AND revoked = FALSE")
                 .bind(0, clientId).execute());

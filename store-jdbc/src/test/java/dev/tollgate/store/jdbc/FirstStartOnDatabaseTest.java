@@ -23,7 +23,7 @@ class FirstStartOnDatabaseTest extends RepositoryTest {
         var projects = projects();
         var serviceAccounts = new ServiceAccountService(serviceAccounts(), new ProjectPermissions(projects), new LocalInvalidationBus(),
                 tokens(), new Issuer("https://tollgate.example"), Clock.systemUTC());
-        return new FirstStart(projects, serviceAccounts, users(), Clock.systemUTC());
+        return new FirstStart(projects, serviceAccounts, users(), new JdbcVerifiedAddressRepository(db()), Clock.systemUTC());
     }
 
     private Map<String, Object> state(Path data) throws Exception {
