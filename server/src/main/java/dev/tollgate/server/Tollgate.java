@@ -271,6 +271,8 @@ public final class Tollgate implements AutoCloseable {
         new DevicePages(oauth.deviceFlow(), oauth.clientRepository(), oauth.clients(), projectRepo, new ScopeDescriptions(catalog),
                 people.sessions(), people.pages(), new InMemorySignInThrottle(DEVICE_CODE_GUESSES, clock),
                 ctx -> addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For"))).register(app);
+        dev.tollgate.server.audit.Audit.register(app, new dev.tollgate.store.jdbc.JdbcAuditLog(db), projects.permissions(), adminAuth,
+                addresses, people.sessions(), userRepo, new dev.tollgate.store.jdbc.JdbcDeviceAuthorizationRepository(db), clock);
 
         var ledgerSettings = new LedgerSettings(config.quotaDayZone(), config.accounting().minuteRetention());
         var ledgerRepository = new JdbcLedgerRepository(db);
@@ -337,6 +339,12 @@ public final class Tollgate implements AutoCloseable {
     }
 
     public int port() { return app.port(); }
+
+    /** Every HTTP route this node serves, as "POST /admin/v1/projects": tests check each change is audited. */
+    java.util.List<String> routes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(h -> h.getEndpoint().getMethod() + " " + h.getEndpoint().getPath()).toList();
+    }
 
     public String baseUrl() { return baseUrl; }
 

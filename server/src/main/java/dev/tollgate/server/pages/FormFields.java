@@ -25,6 +25,7 @@ public final class FormFields {
     /** Far above any legitimate page form: the largest field, a password, is at most 1024 characters. */
     public static final int MAX_BODY_BYTES = 32 * 1024;
     private static final int MAX_FIELDS = 64;
+    private static final String PARSED_BODY = FormFields.class.getName() + ".body";
 
     private final Map<String, List<String>> fields;
 
@@ -50,7 +51,14 @@ public final class FormFields {
         if (body.length > MAX_BODY_BYTES) {
             throw tooLarge();
         }
-        return parse(body);
+        FormFields form = parse(body);
+        ctx.attribute(PARSED_BODY, form);
+        return form;
+    }
+
+    /** The body {@link #ofBody} read on this request, if it did: the stream can be read only once (the audit log reads it after). */
+    public static Optional<FormFields> parsedBody(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(PARSED_BODY));
     }
 
     /** The query string of the request; none is an empty form. */
