@@ -121,6 +121,12 @@ class LimitsOnlyTheRightPeopleChangeTest extends EndToEnd {
             assertGoogleError(setQuota(project, viewer, limit), 403, "PERMISSION_DENIED", "IAM_PERMISSION_DENIED");
             assertGoogleError(setQuota(project, owner, limit), 403, "PERMISSION_DENIED", "IAM_PERMISSION_DENIED");
         }
+        String path = "/admin/v1/projects/" + project + "/quotas";
+        for (String body : List.of("", "not json", "{}", "{\"overrides\":\"x\"}", "{\"overrides\":[{\"service\":\"nope\"}]}", "[]")) {
+            assertGoogleError(http.patchJson(path, viewer, body), 403, "PERMISSION_DENIED", "IAM_PERMISSION_DENIED");
+            assertGoogleError(http.patchJson(path, owner, body), 403, "PERMISSION_DENIED", "IAM_PERMISSION_DENIED");
+            assertGoogleError(http.patchJson(path, editor, body), 400, "INVALID_ARGUMENT", "BAD_REQUEST");
+        }
         assertThat(limitOf(project, adminToken)).isEqualTo(catalogLimit);
     }
 
