@@ -308,6 +308,23 @@ class LimitsOnlyTheRightPeopleChangeTest extends EndToEnd {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "99999-01-01T00:00:00Z",
+            "2026-13-01T00:00:00Z", "1733011200", "-1", ""})
+    void outOfRangeEventTimesOfTheSampleCalendarAreA400(String time) throws Exception {
+        if (calendarToken == null) {
+            calendarToken = createServiceAccount(adminToken, project, "cal-dates").accessToken(http, "calendar");
+        }
+        for (var times : List.of(Map.of("start", time, "end", "2026-12-01T13:00:00Z"), Map.of("start", "2026-12-01T12:00:00Z", "end", time))) {
+            var body = new LinkedHashMap<String, Object>(times);
+            body.put("summary", "out of range");
+            Http.Response r = http.postJson("/calendar/v3/calendars/primary/events", calendarToken, body);
+            assertThat(r.status()).as(time + ": " + r).isEqualTo(400);
+        }
+    }
+
+    private String calendarToken;
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
