@@ -121,6 +121,12 @@ class LimitsOnlyTheRightPeopleChangeTest extends EndToEnd {
             assertGoogleError(setQuota(project, viewer, limit), 403, "PERMISSION_DENIED", "IAM_PERMISSION_DENIED");
             assertGoogleError(setQuota(project, owner, limit), 403, "PERMISSION_DENIED", "IAM_PERMISSION_DENIED");
         }
+        String path = "/admin/v1/projects/" + project + "/quotas";
+        for (String body : List.of("", "not json", "{}", "{\"overrides\":\"x\"}", "{\"overrides\":[{\"service\":\"nope\"}]}", "[]")) {
+            assertGoogleError(http.patchJson(path, viewer, body), 403, "PERMISSION_DENIED", "IAM_PERMISSION_DENIED");
+            assertGoogleError(http.patchJson(path, owner, body), 403, "PERMISSION_DENIED", "IAM_PERMISSION_DENIED");
+            assertGoogleError(http.patchJson(path, editor, body), 400, "INVALID_ARGUMENT", "BAD_REQUEST");
+        }
         assertThat(limitOf(project, adminToken)).isEqualTo(catalogLimit);
     }
 
@@ -301,6 +307,23 @@ class LimitsOnlyTheRightPeopleChangeTest extends EndToEnd {
             assertThat(r.status()).as(month + ": " + r).isEqualTo(200);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "99999-01-01T00:00:00Z",
+            "2026-13-01T00:00:00Z", "1733011200", "-1", ""})
+    void outOfRangeEventTimesOfTheSampleCalendarAreA400(String time) throws Exception {
+        if (calendarToken == null) {
+            calendarToken = createServiceAccount(adminToken, project, "cal-dates").accessToken(http, "calendar");
+        }
+        for (var times : List.of(Map.of("start", time, "end", "2026-12-01T13:00:00Z"), Map.of("start", "2026-12-01T12:00:00Z", "end", time))) {
+            var body = new LinkedHashMap<String, Object>(times);
+            body.put("summary", "out of range");
+            Http.Response r = http.postJson("/calendar/v3/calendars/primary/events", calendarToken, body);
+            assertThat(r.status()).as(time + ": " + r).isEqualTo(400);
+        }
+    }
+
+    private String calendarToken;
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");

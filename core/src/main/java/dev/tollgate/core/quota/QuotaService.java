@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /** The quotas API: each API's limits for a project, and the project's overrides. */
 public final class QuotaService {
@@ -40,7 +41,16 @@ public final class QuotaService {
     }
 
     public List<Limit> setOverrides(Principal caller, String projectId, List<Override> changes) {
+        return setOverrides(caller, projectId, () -> changes);
+    }
+
+    /**
+     * Applies the changes the request asks for; they are read only once the caller may change the
+     * project's quotas at all, so that a viewer or a stranger is refused (403) whatever the body holds.
+     */
+    public List<Limit> setOverrides(Principal caller, String projectId, Supplier<List<Override>> requested) {
         permissions.require(caller, projectId, Role.EDITOR);
+        List<Override> changes = requested.get();
         if (changes.size() > 100) {
             throw ApiError.INVALID_ARGUMENT.exception("At most 100 overrides at once.");
         }

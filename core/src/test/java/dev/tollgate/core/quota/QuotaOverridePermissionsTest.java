@@ -132,4 +132,16 @@ class QuotaOverridePermissionsTest {
         }
         assertThat(stored).isEmpty();
     }
+
+    @Test
+    void theRequestIsReadOnlyOnceTheCallerMayChangeQuotas() {
+        java.util.function.Supplier<List<QuotaService.Override>> malformed = () -> {
+            throw ApiError.INVALID_ARGUMENT.exception("malformed body");
+        };
+        for (Principal who : List.of(VIEWER, STRANGER)) {
+            assertDenied(() -> quotas.setOverrides(who, PROJECT, malformed));
+        }
+        assertThatThrownBy(() -> quotas.setOverrides(EDITOR, PROJECT, malformed)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_ARGUMENT));
+    }
 }

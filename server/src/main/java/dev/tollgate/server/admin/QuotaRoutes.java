@@ -1,7 +1,6 @@
 package dev.tollgate.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.core.quota.QuotaService;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.server.http.Json;
@@ -27,8 +26,9 @@ public final class QuotaRoutes {
     public void register(Javalin app) {
         app.get("/admin/v1/projects/{p}/quotas", ctx -> ok(ctx, quotas.limits(auth.principal(ctx), ctx.pathParam("p"))));
         app.patch("/admin/v1/projects/{p}/quotas", ctx -> {
-            ObjectNode body = Json.object(ctx.body(), Set.of("overrides"));
-            ok(ctx, quotas.setOverrides(auth.principal(ctx), ctx.pathParam("p"), overrides(body.get("overrides"))));
+            String body = ctx.body();
+            ok(ctx, quotas.setOverrides(auth.principal(ctx), ctx.pathParam("p"),
+                    () -> overrides(Json.object(body, Set.of("overrides")).get("overrides"))));
         });
     }
 
