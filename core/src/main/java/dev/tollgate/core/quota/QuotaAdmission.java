@@ -65,7 +65,9 @@ public final class QuotaAdmission {
     }
 
     private static String key(Caller caller, ApiDefinition api, QuotaMetric metric, Instant windowStart) {
-        String subject = metric.perUser() ? ":" + caller.token().orElseThrow().subjectId() : "";
+        // Per user means per principal: kind and id, so a person and a service account never share a counter.
+        String subject = metric.perUser()
+                ? ":" + caller.principalKind().orElseThrow().wireName() + "/" + caller.token().orElseThrow().subjectId() : "";
         return "q:" + caller.projectId() + ":" + api.name() + ":" + metric.limitName() + subject + ":" + windowStart.getEpochSecond();
     }
 
