@@ -1,12 +1,14 @@
 package dev.tollgate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tollgate.core.oauth.SigningKey;
 import dev.tollgate.core.secret.MasterKey;
 import dev.tollgate.core.secret.MasterKeySource;
 import dev.tollgate.store.jdbc.Database;
 import dev.tollgate.store.jdbc.JdbcSigningKeyRepository;
+import dev.tollgate.store.jdbc.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +104,34 @@ class MasterKeyLifecycleTest {
         try (TollgateProcess node = TollgateProcess.startWith(serve, Map.of())) {
             assertThat(publishedKids(node)).isEqualTo(kids);
         }
+        try (TollgateProcess node = TollgateProcess.startWith(concat(serve, List.of("--master-key-file", newKeyFile.toString())), Map.of())) {
+            assertThat(publishedKids(node)).isEqualTo(kids);
+        }
+    }
+
+    @Test
+    void onPostgresqlTheKeyComesFromTheEnvironmentAndRotationTakesTheSameDatabaseOptions(@TempDir Path dir) throws Exception {
+        assumeTrue(TestDatabases.postgresAvailable(), "PostgreSQL is not reachable");
+        String db = TestDatabases.newPostgresDatabase();
+        List<String> dbOptions = List.of("--db", db, "--db-user", TestDatabases.PG_USER);
+        List<String> serve = concat(List.of("--port", "0", "--host", "127.0.0.1", "--data", dir.resolve("node").toString()), dbOptions);
+        String oldKey = MasterKey.generate().encoded();
+        Set<String> kids;
+        try (TollgateProcess node = TollgateProcess.startWith(serve, Map.of("TOLLGATE_MASTER_KEY", oldKey))) {
+            kids = publishedKids(node);
+        }
+        assertThat(dir.resolve("node").resolve("master-key")).as("a given key is not written anywhere").doesNotExist();
+
+        Path newKeyFile = Files.writeString(dir.resolve("new-key"), MasterKey.generate().encoded() + "\n");
+        TollgateProcess.Exited rotated = TollgateProcess.runCommand(concat(List.of("rotate-master-key", "--data", dir.resolve("node").toString(),
+                "--new-key-file", newKeyFile.toString()), dbOptions), Map.of("TOLLGATE_MASTER_KEY", oldKey));
+        assertThat(rotated.code()).as(rotated.output()).isZero();
+        assertThat(rotated.output()).contains("Sealed " + kids.size() + " signing key(s)").contains("--master-key-file " + newKeyFile)
+                .doesNotContain("Warning");
+
+        TollgateProcess.Exited withOldKey = TollgateProcess.runToExit(serve, Map.of("TOLLGATE_MASTER_KEY", oldKey));
+        assertThat(withOldKey.code()).isNotZero();
+        assertOneLine(withOldKey.output(), "not the one");
         try (TollgateProcess node = TollgateProcess.startWith(concat(serve, List.of("--master-key-file", newKeyFile.toString())), Map.of())) {
             assertThat(publishedKids(node)).isEqualTo(kids);
         }

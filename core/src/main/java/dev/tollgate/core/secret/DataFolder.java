@@ -69,7 +69,10 @@ public final class DataFolder {
                             + "); give a folder of its own with --data, or chmod 700 " + folder + " yourself.");
                 }
             }
-            tighten(folder, PrivateFiles.FOLDER, widened);
+            if (!PrivateFiles.FOLDER.containsAll(actual)) {
+                Files.setPosixFilePermissions(folder, PrivateFiles.FOLDER);
+                widened.add(folder.getFileName() + " (" + PosixFilePermissions.toString(actual) + ")");
+            }
             for (Path entry : ownEntries(folder)) {
                 tightenTree(entry, widened);
             }

@@ -35,15 +35,17 @@ public final class PrivateFiles {
         }
     }
 
-    /** Creates (or truncates) {@code file} owner-only before anything is written into it, then writes {@code content}. */
+    /**
+     * Creates {@code file} anew, owner-only before anything is written into it, then writes {@code content}.
+     * Whatever was there (a symbolic link included) is replaced, never followed.
+     */
     public static void write(Path file, String content) {
         try {
-            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                if (hasPosixPermissions(file)) {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
-                } else {
-                    Files.createFile(file);
-                }
+            Files.deleteIfExists(file);
+            if (hasPosixPermissions(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
+            } else {
+                Files.createFile(file);
             }
             restrict(file);
             Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
