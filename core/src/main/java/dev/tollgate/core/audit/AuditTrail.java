@@ -13,21 +13,42 @@ import org.slf4j.LoggerFactory;
 public final class AuditTrail {
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
 
+    /** Anonymous entries one address may cause per minute, and all addresses together. */
+    public static final int ANONYMOUS_PER_ADDRESS_PER_MINUTE = 60;
+    public static final int ANONYMOUS_PER_MINUTE = 1000;
+
     private final AuditLog log;
     private final AuditAccess access;
     private final Clock clock;
+    private final AnonymousEntryLimit anonymous;
 
     public AuditTrail(AuditLog log, AuditAccess access, Clock clock) {
+        this(log, access, clock, new AnonymousEntryLimit(ANONYMOUS_PER_ADDRESS_PER_MINUTE, ANONYMOUS_PER_MINUTE, clock));
+    }
+
+    AuditTrail(AuditLog log, AuditAccess access, Clock clock, AnonymousEntryLimit anonymous) {
         this.log = log;
         this.access = access;
         this.clock = clock;
+        this.anonymous = anonymous;
     }
 
     /**
      * Appends one entry, stamped now. Never throws: by the time it is called the change is done,
-     * and a log that cannot be written must not turn it into an error for its caller.
+     * and a log that cannot be written must not turn it into an error for its caller. Anonymous
+     * entries past {@link #ANONYMOUS_PER_ADDRESS_PER_MINUTE} or {@link #ANONYMOUS_PER_MINUTE} are
+     * held back, and their number reported in the server log.
      */
     public void record(AuditActor actor, String method, Optional<String> projectId, String resource, String address, AuditOutcome outcome) {
+        if (actor instanceof AuditActor.Anonymous) {
+            AnonymousEntryLimit.Admission admission = anonymous.admit(address);
+            if (admission.heldBackBefore() > 0) {
+                LOG.warn("The audit log held back {} entries of anonymous callers in the last minute (over its limits)", admission.heldBackBefore());
+            }
+            if (!admission.admitted()) {
+                return;
+            }
+        }
         try {
             log.append(new AuditEntry(clock.instant(), actor, method, projectId, resource, address, outcome));
         } catch (RuntimeException e) {

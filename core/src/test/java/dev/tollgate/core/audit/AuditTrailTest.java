@@ -220,6 +220,26 @@ class AuditTrailTest {
     }
 
     @Test
+    void anonymousCallersCannotFillTheLogButPeopleAndServiceAccountsAreNeverHeldBack() {
+        var limited = new AuditTrail(log, access, clock, new AnonymousEntryLimit(3, 5, clock));
+        for (int i = 0; i < 10; i++) {
+            limited.record(AuditActor.ANONYMOUS, "accounts.signIn", Optional.empty(), "users", "198.51.100.1", AuditOutcome.refused(403));
+        }
+        assertThat(log.all()).as("three from one address").hasSize(3);
+        for (int i = 0; i < 10; i++) {
+            limited.record(AuditActor.ANONYMOUS, "accounts.signIn", Optional.empty(), "users", "198.51.100." + (10 + i), AuditOutcome.refused(403));
+        }
+        assertThat(log.all()).as("five in all").hasSize(5);
+        for (int i = 0; i < 10; i++) {
+            limited.record(AuditActor.of(OWNER), "accounts.signIn", Optional.empty(), "users/owner@example.com", "198.51.100.1", AuditOutcome.ok(303));
+        }
+        assertThat(log.all()).hasSize(15);
+        clock.advance(Duration.ofMinutes(1));
+        limited.record(AuditActor.ANONYMOUS, "accounts.signIn", Optional.empty(), "users", "198.51.100.1", AuditOutcome.refused(403));
+        assertThat(log.all()).as("a new minute").hasSize(16);
+    }
+
+    @Test
     void theLogOffersNoWayToChangeOrRemoveAnEntry() {
         Set<String> methods = Set.copyOf(Arrays.stream(AuditLog.class.getMethods()).map(Method::getName).toList());
         assertThat(methods).containsExactlyInAnyOrder("append", "read");

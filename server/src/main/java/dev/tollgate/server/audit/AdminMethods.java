@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
 final class AdminMethods {
     /** The custom-method verb of the path parameter named in a route's name: {@code projects.serviceAccounts.{verb:sa}}. */
     private static final Pattern VERB = Pattern.compile("\\{verb:([a-z]+)}");
-    private static final Pattern VERB_NAME = Pattern.compile("[A-Za-z]{1,32}");
+    /** The custom methods the admin API has; any other verb is named "unknown", so names stay a closed set. */
+    private static final Set<String> VERBS = Set.of("enable", "disable");
 
     record Route(String name, String resource) {}
 
@@ -103,7 +105,7 @@ final class AdminMethods {
         String segment = pathParams.getOrDefault(m.group(1), "");
         int colon = segment.lastIndexOf(':');
         String verb = colon < 0 ? "" : segment.substring(colon + 1);
-        return name.substring(0, m.start()) + (VERB_NAME.matcher(verb).matches() ? verb : "unknown") + name.substring(m.end());
+        return name.substring(0, m.start()) + (VERBS.contains(verb) ? verb : "unknown") + name.substring(m.end());
     }
 
     private static String resource(String template, String name, Map<String, String> pathParams, JsonNode answer) {

@@ -119,13 +119,17 @@ public final class PageAuditHook {
         });
     }
 
+    /**
+     * Names the account only when there is one: what someone typed into the email field of a
+     * failed attempt may be anything, their password included.
+     */
     private void signInOrUp(Context ctx, String method) {
-        Optional<String> email = formField(ctx, "email").flatMap(EmailAddress::parse);
+        Optional<User> account = formField(ctx, "email").flatMap(EmailAddress::parse).flatMap(users::findByEmail);
         AuditOutcome outcome = Outcomes.ofPage(ctx);
         AuditActor actor = outcome.succeeded()
-                ? email.flatMap(users::findByEmail).<AuditActor>map(u -> new AuditActor.Person(u.userId(), u.email())).orElse(AuditActor.ANONYMOUS)
+                ? account.<AuditActor>map(u -> new AuditActor.Person(u.userId(), u.email())).orElse(AuditActor.ANONYMOUS)
                 : AuditActor.ANONYMOUS;
-        trail.record(actor, method, Optional.empty(), email.map(e -> "users/" + e).orElse("users"), addresses.of(ctx), outcome);
+        trail.record(actor, method, Optional.empty(), account.map(u -> "users/" + u.email()).orElse("users"), addresses.of(ctx), outcome);
     }
 
     private void person(Context ctx, SignedIn who, String method, AuditOutcome outcome) {
@@ -153,21 +157,20 @@ public final class PageAuditHook {
     }
 
     /**
-     * The device page's decision. The page answers 200 either way, so whether it took is read from
-     * the request the person decided: decided by them, as they asked.
+     * The device page's decision. The page answers 200 either way and notes a code that was no
+     * longer pending ({@link AuditNotes}); the client is read from the request the person decided.
      */
     private void deviceDecision(Context ctx, SignedIn who) {
         boolean allow = formField(ctx, "decision").filter("allow"::equals).isPresent();
-        String method = allow ? "oauth.device.approve" : "oauth.device.deny";
         AuditOutcome outcome = Outcomes.ofPage(ctx);
-        Optional<DeviceAuthorization> device = formField(ctx, "user_code").flatMap(DeviceFlow::normalizeUserCode).flatMap(devices::findByUserCode)
-                .filter(d -> d.person().map(p -> p.userId().equals(who.user().userId())).orElse(false))
-                .filter(d -> allow ? d.status() == DeviceAuthorization.Status.APPROVED || d.status() == DeviceAuthorization.Status.REDEEMED
-                        : d.status() == DeviceAuthorization.Status.DENIED);
-        if (outcome.succeeded() && device.isEmpty()) {
-            outcome = AuditOutcome.refused(ctx.statusCode(), "USER_CODE_INVALID");
+        Optional<String> refusal = AuditNotes.refusal(ctx);
+        if (outcome.succeeded() && refusal.isPresent()) {
+            outcome = AuditOutcome.refused(ctx.statusCode(), refusal.get());
         }
-        grant(ctx, who, method, device.map(DeviceAuthorization::clientId), outcome);
+        Optional<String> clientId = formField(ctx, "user_code").flatMap(DeviceFlow::normalizeUserCode).flatMap(devices::findByUserCode)
+                .filter(d -> d.person().map(p -> p.userId().equals(who.user().userId())).orElse(false))
+                .map(DeviceAuthorization::clientId);
+        grant(ctx, who, allow ? "oauth.device.approve" : "oauth.device.deny", clientId, outcome);
     }
 
     /** RFC 7009 revocation, by a client: the client is named, the token never. */

@@ -83,6 +83,7 @@ public final class DevicePages {
             boolean allow = form.text("decision").equals("allow");
             var person = new Person(signedIn.user().userId(), signedIn.user().email(), signedIn.authTime());
             boolean decided = devices.decide(form.text("user_code"), person, allow);
+            if (!decided) dev.tollgate.server.audit.AuditNotes.refused(ctx, "USER_CODE_INVALID");
             String message = !decided ? "That code is not valid any more. Start again on your device."
                     : allow ? "Done. You can return to your device." : "You denied access. You can close this page.";
             pages.render(ctx, "device-done.jte", pages.page(ctx, decided && allow ? "Device allowed" : "Device not allowed"),

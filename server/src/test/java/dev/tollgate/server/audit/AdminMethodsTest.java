@@ -50,7 +50,7 @@ class AdminMethodsTest {
         var enableKey = AdminMethods.change(HandlerType.POST, SA + "/keys/{key}", Map.of("p", "my-project", "sa", "bot@my-project.iam", "key", "k1:enable"), null);
         assertThat(enableKey.method()).isEqualTo("projects.serviceAccounts.keys.enable");
         assertThat(enableKey.resource()).isEqualTo("projects/my-project/serviceAccounts/bot@my-project.iam/keys/k1");
-        for (String odd : new String[] {"bot@my-project.iam", "bot:", "bot:dis able", "bot:" + "x".repeat(100)}) {
+        for (String odd : new String[] {"bot@my-project.iam", "bot:", "bot:dis able", "bot:explode", "bot:Disable", "bot:" + "x".repeat(100)}) {
             assertThat(AdminMethods.change(HandlerType.POST, SA, Map.of("p", "my-project", "sa", odd), null).method())
                     .as(odd).isEqualTo("projects.serviceAccounts.unknown");
         }
