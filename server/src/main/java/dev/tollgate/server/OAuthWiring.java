@@ -37,18 +37,19 @@ import java.util.HashSet;
 /** The OAuth 2.0 / OpenID Connect part of a node, wired from its repositories. */
 record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClientRepository clientRepository, AuthorizationService authorization, AuthorizationCodeGrant codeGrant,
                    RefreshTokenGrant refreshGrant, DeviceFlow deviceFlow, TokenInspection inspection, Permissions permissions,
-                   SigningKeys signingKeys, Scopes supportedScopes) {
+                   SigningKeys signingKeys, Scopes supportedScopes, TokenRevoker revoker) {
 
     /** Old signing keys stay published this long after rotation, well past the one-hour life of what they signed. */
     static final Duration SIGNING_KEY_GRACE = Duration.ofDays(2);
 
     static OAuthWiring wire(ServerConfig.OAuthSettings settings, Database db, dev.tollgate.core.secret.MasterKey masterKey, ApiCatalog catalog, ProjectRepository projects, ProjectPermissions permissions,
                             AccessTokenRepository accessTokens, AccessTokenIssuer tokenIssuer, InvalidationBus bus, Issuer issuer, Clock clock) {
-        return wire(settings, db, catalog, projects, permissions, accessTokens, tokenIssuer, bus, issuer, (userId, email) -> false, clock);
+        return wire(settings, db, masterKey, catalog, projects, permissions, accessTokens, tokenIssuer, bus, issuer, (userId, email) -> false, clock);
     }
 
     /** @param addresses which people's addresses ID tokens and userinfo may call verified */
-    static OAuthWiring wire(ServerConfig.OAuthSettings settings, Database db, ApiCatalog catalog, ProjectRepository projects, ProjectPermissions permissions,
+    static OAuthWiring wire(ServerConfig.OAuthSettings settings, Database db, dev.tollgate.core.secret.MasterKey masterKey, ApiCatalog catalog,
+                            ProjectRepository projects, ProjectPermissions permissions,
                             AccessTokenRepository accessTokens, AccessTokenIssuer tokenIssuer, InvalidationBus bus, Issuer issuer,
                             dev.tollgate.core.access.VerifiedAddresses addresses, Clock clock) {
         var clientRepo = new JdbcOAuthClientRepository(db);
@@ -76,6 +77,6 @@ record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClie
         scopes.add(KnownScopes.EMAIL);
         scopes.add(KnownScopes.PROFILE);
         return new OAuthWiring(clients, clientRepo, authorization, codeGrant, refreshGrant, deviceFlow, inspection, permissionsOfPeople,
-                signingKeys, Scopes.of(scopes));
+                signingKeys, Scopes.of(scopes), revoker);
     }
 }

@@ -51,10 +51,7 @@ import dev.tollgate.server.oauth.DevicePages;
 import dev.tollgate.server.account.AccountMail;
 import dev.tollgate.server.account.People;
 import dev.tollgate.server.mail.Mailers;
-import dev.tollgate.core.oauth.TokenRevoker;
 import dev.tollgate.store.jdbc.JdbcEmailTokenRepository;
-import dev.tollgate.store.jdbc.JdbcGrantRepository;
-import dev.tollgate.store.jdbc.JdbcRefreshTokenRepository;
 import dev.tollgate.store.jdbc.JdbcVerifiedAddressRepository;
 import dev.tollgate.server.account.PermissionsPage;
 import dev.tollgate.core.oauth.ScopeDescriptions;
@@ -262,7 +259,7 @@ public final class Tollgate implements AutoCloseable {
         var addresses = new ClientAddressResolver(config.trustedProxies());
         var sessionRepo = new JdbcSessionRepository(db);
         var mail = new AccountMail(Mailers.of(config.mail(), config.dataDir(), issuer, clock), new JdbcEmailTokenRepository(db), verifiedAddresses,
-                new TokenRevoker(tokenRepo, new JdbcRefreshTokenRepository(db), new JdbcGrantRepository(db), bus), AccountMail.backgroundSender());
+                oauth.revoker(), AccountMail.backgroundSender());
         var people = new People(userRepo, sessionRepo, projects.permissions(), issuer, config.signUp(), addresses, mail, clock);
         var authorizationEndpoint = new AuthorizationEndpoint(oauth.authorization(), people.sessions(), people.pages());
         people.register(app, adminAuth, authorizationEndpoint::redirectTargetOf);

@@ -118,6 +118,7 @@ final class InMemoryOAuth {
             return update(t -> t.userId().equals(userId) && t.clientId().equals(clientId), t -> copy(t, true, t.rotated(), t.lastUsedTime()));
         }
         public int revokeForClient(String clientId) { return update(t -> t.clientId().equals(clientId), t -> copy(t, true, t.rotated(), t.lastUsedTime())); }
+        public int revokeForUser(String userId) { return update(t -> t.userId().equals(userId), t -> copy(t, true, t.rotated(), t.lastUsedTime())); }
         private int update(java.util.function.Predicate<RefreshTokenRecord> which, UnaryOperator<RefreshTokenRecord> change) {
             int n = 0;
             for (var e : refreshRows.entrySet()) {
@@ -144,6 +145,7 @@ final class InMemoryOAuth {
             return revokeWhere(t -> t.subjectId().equals(subjectId) && clientId.equals(t.clientId()));
         }
         public List<String> revokeForClient(String clientId) { return revokeWhere(t -> clientId.equals(t.clientId())); }
+        public List<String> revokeForUser(String userId) { return revokeWhere(t -> t.subjectKind() == AccessToken.SubjectKind.USER && t.subjectId().equals(userId)); }
         private List<String> revokeWhere(java.util.function.Predicate<AccessToken> which) {
             var out = new ArrayList<String>();
             for (var e : accessRows.entrySet()) {
@@ -193,6 +195,7 @@ final class InMemoryOAuth {
         public void putMember(String id, Member member, Role role) { }
         public boolean isPlatformAdmin(Member member) { return false; }
         public void grantPlatformAdmin(Member member) { }
+        public boolean wasDeleted(String id) { return false; }
     };
 
     final InvalidationBus bus = new InvalidationBus() {

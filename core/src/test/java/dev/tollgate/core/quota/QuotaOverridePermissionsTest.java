@@ -58,6 +58,7 @@ class QuotaOverridePermissionsTest {
         public void putMember(String id, Member member, Role role) { }
         public boolean isPlatformAdmin(Member member) { return member.equals(ADMIN.member()); }
         public void grantPlatformAdmin(Member member) { }
+        public boolean wasDeleted(String id) { return false; }
     };
     private final InvalidationBus bus = new InvalidationBus() {
         public void publish(Invalidation invalidation) { }
