@@ -15,6 +15,7 @@ public final class JdbcExpiredRecords implements ExpiredRecords {
         "DELETE FROM device_authorizations WHERE expire_time_ms < ?",
         "DELETE FROM access_tokens WHERE expire_time_ms < ?",
         "DELETE FROM sessions WHERE expire_time_ms < ?",
+        "DELETE FROM email_tokens WHERE expire_time_ms < ?",
     };
 
     private final Jdbi jdbi;
