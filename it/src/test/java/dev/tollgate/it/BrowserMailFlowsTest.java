@@ -62,7 +62,7 @@ class BrowserMailFlowsTest extends EndToEnd {
         type(chrome, "password", PASSWORD);
         click(chrome, "Create account");
         waitForHeading(chrome, "Your account");
-        assertThat(visibleText(chrome)).contains("Check your mail").contains("We sent a link to " + email);
+        assertThat(visibleText(chrome)).contains("Check your mail").contains("Open the link we mailed to " + email);
         assertThat(chrome.findElement(By.id("address-status")).getText()).isEqualTo("Not verified");
 
         open(mailbox.awaitLink(email, "/verify-email"));
