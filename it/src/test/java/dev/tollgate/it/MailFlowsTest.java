@@ -287,10 +287,11 @@ class MailFlowsTest extends EndToEnd {
     }
 
     @Test
-    void theAddressChangesOnlyWhenTheNewOneOpensItsLink() {
+    void theAddressChangesOnlyWhenTheNewOneOpensItsLink() throws Exception {
         String old = uniqueEmail();
         String next = uniqueEmail();
         createPerson(old, true);
+        String refresh = tokensOf(old, PASSWORD, "openid email").get("refresh_token").asText();
         Browser b = browser();
         assertThat(b.signIn(b.get("/signin"), old, PASSWORD).status()).isEqualTo(303);
 
@@ -313,7 +314,9 @@ class MailFlowsTest extends EndToEnd {
         Http.Response confirmed = browser().get(Mailbox.pathOf(link));
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.body()).contains("Your account's address is now " + next + ".");
-        assertThat(b.get("/account").body()).contains(next).contains(">Verified<").doesNotContain(old);
+        assertThat(b.get("/account").body()).as("the session stays").contains(next).contains(">Verified<").doesNotContain(old);
+        assertThat(OAuthClients.refresh(http, web, refresh, null).status()).as("tokens in the old address's name end").isEqualTo(400);
+        assertThat(emailVerifiedClaim(tokensOf(next, PASSWORD, "openid email"))).isTrue();
         assertThat(signInStatus(old, PASSWORD)).isEqualTo(403);
         assertThat(signInStatus(next, PASSWORD)).isEqualTo(303);
         assertThat(browser().get(Mailbox.pathOf(link)).status()).as("once").isEqualTo(400);

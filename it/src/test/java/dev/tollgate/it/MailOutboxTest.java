@@ -93,6 +93,30 @@ class MailOutboxTest extends EndToEnd {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/verify-email", "/confirm-email-change", "/reset-password"})
+    void hostileLinksAreA400PageNeverA500(String page) {
+        Browser b = new Browser(server.baseUrl());
+        for (String query : List.of("", "?token", "?token=", "?token=%C0%AF", "?token=%00",
+                "?token=tgm_" + "A".repeat(7000), "?token=a&token=b", "?token=" + "%F0%9F%92%A9".repeat(10))) {
+            Http.Response r = b.get(page + query);
+            assertThat(r.status()).as(page + query).isBetween(400, 414);
+            assertThat(r.header("Content-Type")).as(page + query).startsWith("text/html");
+        }
+    }
+
+    @Test
+    void mailFormsWithoutCsrfOrAsOtherContentAreRefused() {
+        Browser b = new Browser(server.baseUrl());
+        assertThat(b.post("/forgot-password", Map.of("email", uniqueEmail())).status()).isEqualTo(403);
+        assertThat(b.post("/reset-password", Map.of("token", "tgm_x", "new_password", "whatever it is")).status()).isEqualTo(403);
+        assertThat(b.post("/account/email", Map.of("new_email", uniqueEmail(), "current_password", PASSWORD)).status()).isIn(302, 303, 403);
+        assertThat(b.post("/account/verification", Map.of()).status()).isIn(302, 303, 403);
+        Http.Response json = http.send(http.request("/forgot-password").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"x@example.com\"}")));
+        assertThat(json.status()).isEqualTo(415);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"ftp://mail.example.com", "smtp://", "smtp://mail.example.com/inbox", "smtp://mail.example.com?x=1",
             "mail.example.com:25", "smtp://mail.example.com:99999"})
     void aMalformedSmtpUrlStopsTheStartWithAMessage(String url) throws Exception {

@@ -33,10 +33,13 @@ public final class EmailVerification {
     private final UserAccounts accounts;
     private final ProjectPermissions permissions;
     private final MailedLinks links;
+    private final PersonTokenRevocation tokens;
     private final Clock clock;
 
+    /** @param tokens ends the person's tokens when their address changes: each of them names the old address */
     public EmailVerification(UserRepository users, VerifiedAddressRepository verified, UserAccounts accounts,
-                             ProjectPermissions permissions, MailedLinks links, Clock clock) {
+                             ProjectPermissions permissions, MailedLinks links, PersonTokenRevocation tokens, Clock clock) {
+        this.tokens = tokens;
         this.users = users;
         this.verified = verified;
         this.accounts = accounts;
@@ -101,6 +104,8 @@ public final class EmailVerification {
         }
         // Links sent to the old address no longer prove anything.
         links.retire(link.get().userId(), EmailToken.Purpose.VERIFY_EMAIL);
+        // Apps hold tokens (and would refresh them) in the old address's name; they ask the person again.
+        tokens.revokeEverythingOf(link.get().userId());
         return users.find(link.get().userId());
     }
 

@@ -111,6 +111,7 @@ class EmailVerificationTest extends MailRulesFixture {
         assertThat(verification.isVerified(after)).isTrue();
         assertThat(users.findByEmail("alice@example.com")).isEmpty();
         assertThat(mail.isVerifiedOwner(alice.userId(), "alice@example.com")).as("the old address proves nothing now").isFalse();
+        assertThat(tokensRevokedFor).as("tokens in the old address's name end").containsExactly(alice.userId());
     }
 
     @Test

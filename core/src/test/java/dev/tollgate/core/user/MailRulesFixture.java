@@ -25,10 +25,10 @@ class MailRulesFixture {
             SignUpMode.OPEN, UserAccountsTest.adminIsOnlyPlatformAdmin(), clock);
     final MailedLinks links = new MailedLinks(mail, mail, new Issuer("https://tollgate.example"),
             new InMemorySignInThrottle(new ThrottleLimits(5, 20, Duration.ofHours(1)), clock), clock);
-    final EmailVerification verification = new EmailVerification(users, mail, accounts, UserAccountsTest.adminIsOnlyPlatformAdmin(),
-            links, clock);
-    final Sessions sessions = new Sessions();
     final List<String> tokensRevokedFor = new ArrayList<>();
+    final EmailVerification verification = new EmailVerification(users, mail, accounts, UserAccountsTest.adminIsOnlyPlatformAdmin(),
+            links, tokensRevokedFor::add, clock);
+    final Sessions sessions = new Sessions();
     final PasswordReset reset = new PasswordReset(users, hasher, mail, sessions, tokensRevokedFor::add, links, Runnable::run, clock);
 
     User signUp(String email) {

@@ -52,7 +52,7 @@ public final class People {
         this.accounts = new UserAccounts(users, hasher, new InMemorySignInThrottle(ThrottleLimits.DEFAULT, clock),
                 signUpMode, permissions, clock);
         var links = new MailedLinks(mail.tokens(), mail.mailer(), issuer, new InMemorySignInThrottle(MAIL_SENDS, clock), clock);
-        this.verification = new EmailVerification(users, mail.verified(), accounts, permissions, links, clock);
+        this.verification = new EmailVerification(users, mail.verified(), accounts, permissions, links, mail.tokenRevocation(), clock);
         this.reset = new PasswordReset(users, hasher, mail.verified(), sessionRepository, mail.tokenRevocation(), links,
                 mail.background(), clock);
         this.sessionService = new SessionService(sessionRepository, users, accounts, SessionPolicy.DEFAULT, clock);

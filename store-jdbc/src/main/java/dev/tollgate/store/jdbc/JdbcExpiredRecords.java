@@ -15,6 +15,7 @@ public final class JdbcExpiredRecords implements ExpiredRecords {
         "DELETE FROM device_authorizations WHERE expire_time_ms < ?",
         "DELETE FROM access_tokens WHERE expire_time_ms < ?",
         "DELETE FROM sessions WHERE expire_time_ms < ?",
+        "DELETE FROM email_tokens WHERE expire_time_ms < ?",
     };
     /** The generation a code or device request was issued under is kept as long as the code or request is. */
     private static final String[] ORPHANS = {
