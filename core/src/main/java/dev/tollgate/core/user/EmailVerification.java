@@ -76,7 +76,8 @@ public final class EmailVerification {
      * confirmation link to the new address. Nothing changes until that link is opened.
      */
     public MailOutcome requestChange(User user, String newEmail, String currentPassword, InetAddress client) {
-        String normalized = EmailAddress.normalize(newEmail);
+        // A person may not move onto an address that names a service account, in any spelling.
+        String normalized = EmailAddress.requirePerson(newEmail);
         if (normalized.equals(user.email())) {
             throw AccountProblem.EMAIL_UNCHANGED.exception();
         }

@@ -127,6 +127,16 @@ class EmailVerificationTest extends MailRulesFixture {
         assertThat(mail.sent).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"admin@tollgate.iam", "ADMIN@Tollgate.IAM", " bot@p.iam ",
+            "admin@tollgate.\uff49\uff41\uff4d", "admin%40tollgate.iam@example.com", "admin@tollgate.xn--am-goc"})
+    void changingTheAddressToAServiceAccountAddressIsRefusedAndMailsNothing(String reserved) {
+        User alice = signUp("alice@example.com");
+        assertThatThrownBy(() -> verification.requestChange(alice, reserved, PASSWORD, HOME))
+                .isInstanceOfSatisfying(AccountException.class, e -> assertThat(e.problem()).isEqualTo(AccountProblem.EMAIL_RESERVED));
+        assertThat(users.find(alice.userId()).orElseThrow().email()).isEqualTo("alice@example.com");
+    }
+
     @Test
     void anAddressTakenBeforeTheLinkIsOpenedIsNotTaken() {
         User alice = signUp("alice@example.com");
