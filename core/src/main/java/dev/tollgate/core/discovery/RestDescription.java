@@ -150,16 +150,19 @@ final class RestDescription {
         node.put("flatPath", path);
         node.put("httpMethod", method.httpMethod());
         List<String> variables = method.path().variableNames();
-        ObjectNode parameters = node.putObject("parameters");
-        for (String variable : variables) {
-            ObjectNode parameter = parameters.putObject(variable);
-            parameter.put("type", "string");
-            parameter.put("description", "The " + variable + " segment of the path.");
-            parameter.put("required", true);
-            parameter.put("location", "path");
+        // Google leaves both out for a method without parameters; the libraries read them as empty.
+        if (!variables.isEmpty()) {
+            ObjectNode parameters = node.putObject("parameters");
+            for (String variable : variables) {
+                ObjectNode parameter = parameters.putObject(variable);
+                parameter.put("type", "string");
+                parameter.put("description", "The " + variable + " segment of the path.");
+                parameter.put("required", true);
+                parameter.put("location", "path");
+            }
+            ArrayNode order = node.putArray("parameterOrder");
+            variables.forEach(order::add);
         }
-        ArrayNode order = node.putArray("parameterOrder");
-        variables.forEach(order::add);
         if (method.hasRequestBody()) {
             node.putObject("request").put("$ref", method.request() == null ? ApiDefinition.GENERIC_BODY_SCHEMA : method.request());
         }

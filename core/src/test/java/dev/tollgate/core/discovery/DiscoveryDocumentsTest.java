@@ -80,6 +80,9 @@ class DiscoveryDocumentsTest {
         assertThat(list.at("/response/$ref").asText()).isEqualTo("PostList");
         JsonNode delete = builtIn.restDescription("calendar", "v3").orElseThrow().at("/resources/events/methods/delete");
         assertThat(delete.has("response")).as("declared response: none").isFalse();
+        JsonNode calendarList = builtIn.restDescription("calendar", "v3").orElseThrow().at("/resources/events/methods/list");
+        assertThat(calendarList.has("parameters")).as("no path parameters").isFalse();
+        assertThat(calendarList.has("parameterOrder")).isFalse();
         assertThat(texts(delete.get("parameterOrder"))).containsExactly("eventId");
     }
 
@@ -117,7 +120,8 @@ class DiscoveryDocumentsTest {
                   - name: shop
                     version: v1
                     title: Shop API
-                    backend: builtin:shop
+                    backend: https://shop.internal.example/api
+                    billing: {freeCallsPerMonth: 4242}
                     methods:
                       - id: shop.list
                         http: GET
@@ -140,6 +144,8 @@ class DiscoveryDocumentsTest {
         assertThat(shop.at("/schemas/JsonObject/additionalProperties/type").asText()).isEqualTo("any");
         assertThat(shop.get("description").asText()).as("the title stands in").isEqualTo("Shop API");
         assertThat(shop.at("/auth/oauth2/scopes").isEmpty()).isTrue();
+        assertThat(shop.toString()).as("the backend and the accounting stay private")
+                .doesNotContain("internal.example").doesNotContain("4242").doesNotContain("pricePer1000");
     }
 
     @Test
