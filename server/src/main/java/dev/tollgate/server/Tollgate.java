@@ -12,6 +12,7 @@ import dev.tollgate.core.cache.InvalidationBus;
 import dev.tollgate.core.catalog.ApiCatalog;
 import dev.tollgate.core.catalog.ApiDefinition;
 import dev.tollgate.core.catalog.CatalogLoader;
+import dev.tollgate.core.discovery.DiscoveryDocuments;
 import dev.tollgate.core.key.ApiKeyService;
 import dev.tollgate.core.net.ClientAddressResolver;
 import dev.tollgate.core.project.ProjectService;
@@ -60,6 +61,7 @@ import dev.tollgate.core.user.ThrottleLimits;
 import dev.tollgate.store.jdbc.JdbcSessionRepository;
 import dev.tollgate.server.gateway.BackendProxy;
 import dev.tollgate.server.gateway.Backends;
+import dev.tollgate.server.discovery.DiscoveryRoutes;
 import dev.tollgate.server.gateway.GatewayHandler;
 import dev.tollgate.server.gateway.GatewayMetrics;
 import dev.tollgate.server.http.ErrorWriters;
@@ -103,7 +105,7 @@ public final class Tollgate implements AutoCloseable {
     static final Set<String> RESERVED_API_NAMES = Set.of("admin", "o", "oauth2", "token", "revoke", "tokeninfo",
             "introspect", "device", "v1", "signin", "signout", "signup", "account", "console", "healthz", "metrics",
             "service_accounts", "well-known", "static", "webjars", "verify-email", "confirm-email-change", "forgot-password",
-            "reset-password");
+            "reset-password", "discovery");
 
     /** Wrong device codes a person (or an address) may type in 15 minutes before being made to wait. */
     private static final ThrottleLimits DEVICE_CODE_GUESSES = new ThrottleLimits(10, 30, java.time.Duration.ofMinutes(15));
@@ -289,6 +291,7 @@ public final class Tollgate implements AutoCloseable {
         var gateway = new GatewayHandler(catalog, decider, accounting, addresses,
                 new Backends(catalog.apis(), samplesUri), new BackendProxy(config.backendTimeout()), backendSecret,
                 new GatewayMetrics(registry));
+        new DiscoveryRoutes(catalog, new DiscoveryDocuments(catalog, issuer)).register(app);
         for (ApiDefinition api : catalog.apis()) {
             for (HandlerType verb : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {
                 app.addHttpHandler(verb, "/" + api.name() + "/" + api.version() + "/<rest>", gateway);

@@ -1,15 +1,32 @@
 package dev.tollgate.core.catalog;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** One API of the catalog, served at {@code /{name}/{version}/...}. */
+/**
+ * One API of the catalog, served at {@code /{name}/{version}/...}.
+ *
+ * @param description what the API does, for its Discovery document; {@code null} when not declared
+ * @param schemas the request and response bodies the methods name, by schema name, in catalog order
+ */
 public record ApiDefinition(String name, String version, String title, Backend backend, List<ScopeDefinition> scopes,
-        List<ApiMethod> methods, QuotaLimits quota, long freeCallsPerMonth) {
+        List<ApiMethod> methods, QuotaLimits quota, long freeCallsPerMonth, String description, Map<String, JsonSchema> schemas) {
+
+    /** The schema name Discovery documents give a body the catalog does not describe; no API may declare it. */
+    public static final String GENERIC_BODY_SCHEMA = "JsonObject";
+
+    /** An API without a description or schemas. */
+    public ApiDefinition(String name, String version, String title, Backend backend, List<ScopeDefinition> scopes,
+            List<ApiMethod> methods, QuotaLimits quota, long freeCallsPerMonth) {
+        this(name, version, title, backend, scopes, methods, quota, freeCallsPerMonth, null, Map.of());
+    }
 
     public ApiDefinition {
         CatalogRules.checkApiName(name);
@@ -20,7 +37,12 @@ public record ApiDefinition(String name, String version, String title, Backend b
         scopes = List.copyOf(scopes);
         methods = List.copyOf(methods);
         CatalogRules.checkAtLeast("freeCallsPerMonth", freeCallsPerMonth, 0);
+        if (description != null) {
+            CatalogRules.checkNotBlank("description", description);
+        }
+        schemas = Collections.unmodifiableMap(new LinkedHashMap<>(schemas));
         String label = label(name, version);
+        checkSchemas(schemas, label);
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("API " + label + " must declare at least one method");
         }
@@ -41,6 +63,11 @@ public record ApiDefinition(String name, String version, String title, Backend b
                     throw new IllegalArgumentException(undeclaredScope(scope, label));
                 }
             }
+            for (String body : new String[] {method.request(), method.response()}) {
+                if (body != null && !body.equals(ApiMethod.NO_BODY) && !schemas.containsKey(body)) {
+                    throw new IllegalArgumentException("method '" + method.id() + "': " + undeclaredSchema(body, label));
+                }
+            }
             String previous = routes.putIfAbsent(routeKey(method), method.id());
             if (previous != null) {
                 throw new IllegalArgumentException(sameRoute(method, previous));
@@ -55,6 +82,33 @@ public record ApiDefinition(String name, String version, String title, Backend b
 
     static String label(String name, String version) {
         return name + " " + version;
+    }
+
+    private static void checkSchemas(Map<String, JsonSchema> schemas, String label) {
+        for (Map.Entry<String, JsonSchema> schema : schemas.entrySet()) {
+            checkSchemaName(schema.getKey());
+            Objects.requireNonNull(schema.getValue(), "schema");
+            List<JsonSchema> all = new ArrayList<>();
+            all.add(schema.getValue());
+            schema.getValue().forEachNested(all::add);
+            for (JsonSchema nested : all) {
+                if (nested.ref() != null && !schemas.containsKey(nested.ref())) {
+                    throw new IllegalArgumentException("schema '" + schema.getKey() + "': " + undeclaredSchema(nested.ref(), label));
+                }
+            }
+        }
+    }
+
+    static void checkSchemaName(String name) {
+        JsonSchema.checkSchemaName(name);
+        if (GENERIC_BODY_SCHEMA.equals(name)) {
+            throw new IllegalArgumentException("schema name '" + GENERIC_BODY_SCHEMA
+                    + "' is reserved for the bodies of methods without a declared schema; choose another name");
+        }
+    }
+
+    static String undeclaredSchema(String schema, String apiLabel) {
+        return "schema '" + schema + "' is not declared in the 'schemas' of API " + apiLabel;
     }
 
     static String routeKey(ApiMethod method) {

@@ -13,9 +13,21 @@ import java.util.Set;
  *     first is what an error message suggests
  * @param cost how many quota units one call uses
  * @param pricePer1000 what 1000 calls cost beyond the API's free calls
+ * @param request the name of the API's schema for the request body; {@code null} when not declared
+ * @param response the name of the API's schema for the response body, {@link #NO_BODY} when the method
+ *     answers without one, {@code null} when not declared
  */
 public record ApiMethod(String id, String httpMethod, PathTemplate path, Access access, Set<String> scopes, int cost,
-        BigDecimal pricePer1000) {
+        BigDecimal pricePer1000, String request, String response) {
+
+    /** What {@code response: none} says in the catalog: the method answers without a body. */
+    public static final String NO_BODY = "none";
+
+    /** A method whose bodies the catalog does not describe. */
+    public ApiMethod(String id, String httpMethod, PathTemplate path, Access access, Set<String> scopes, int cost,
+            BigDecimal pricePer1000) {
+        this(id, httpMethod, path, access, scopes, cost, pricePer1000, null, null);
+    }
 
     public ApiMethod {
         CatalogRules.checkMethodId(id);
@@ -28,5 +40,27 @@ public record ApiMethod(String id, String httpMethod, PathTemplate path, Access 
         }
         CatalogRules.checkCost(cost);
         CatalogRules.checkPrice(pricePer1000);
+        if (request != null) {
+            checkRequestAllowed(httpMethod);
+            JsonSchema.checkSchemaName(request);
+        }
+        if (response != null && !NO_BODY.equals(response)) {
+            JsonSchema.checkSchemaName(response);
+        }
+    }
+
+    /** Whether the method takes a request body: POST, PUT and PATCH do. */
+    public boolean hasRequestBody() {
+        return hasRequestBody(httpMethod);
+    }
+
+    static boolean hasRequestBody(String httpMethod) {
+        return httpMethod.equals("POST") || httpMethod.equals("PUT") || httpMethod.equals("PATCH");
+    }
+
+    static void checkRequestAllowed(String httpMethod) {
+        if (!hasRequestBody(httpMethod)) {
+            throw new IllegalArgumentException("a " + httpMethod + " method has no request body, so it takes no 'request' schema");
+        }
     }
 }

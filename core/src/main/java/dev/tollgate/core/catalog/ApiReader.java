@@ -3,6 +3,7 @@ package dev.tollgate.core.catalog;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,7 +11,7 @@ import java.util.Set;
 final class ApiReader {
 
     private static final Set<String> API_FIELDS =
-            Set.of("name", "version", "title", "backend", "scopes", "quota", "billing", "methods");
+            Set.of("name", "version", "title", "description", "backend", "scopes", "quota", "billing", "schemas", "methods");
     private static final Set<String> SCOPE_FIELDS = Set.of("name", "description");
     private static final Set<String> QUOTA_FIELDS =
             Set.of("requestsPerMinutePerProject", "requestsPerDayPerProject", "requestsPerMinutePerUser");
@@ -39,13 +40,19 @@ final class ApiReader {
         });
         String title = api.requiredString("title");
         api.check("title", () -> CatalogRules.checkNotBlank("title", title));
+        String description = api.optionalString("description").orElse(null);
+        if (description != null) {
+            api.check("description", () -> CatalogRules.checkNotBlank("description", description));
+        }
         String backend = api.requiredString("backend");
         Backend parsedBackend = api.checked("backend", () -> CatalogRules.parseBackend(backend));
         List<ScopeDefinition> scopes = readScopes(api, label);
         QuotaLimits quota = readQuota(api);
         long freeCalls = readFreeCalls(api);
-        List<ApiMethod> methods = readMethods(api, label, scopes);
-        return api.checked("name", () -> new ApiDefinition(name, version, title, parsedBackend, scopes, methods, quota, freeCalls));
+        Map<String, JsonSchema> schemas = new SchemaReader(source, label).read(api);
+        List<ApiMethod> methods = readMethods(api, label, scopes, schemas.keySet());
+        return api.checked("name", () -> new ApiDefinition(name, version, title, parsedBackend, scopes, methods, quota, freeCalls,
+                description, schemas));
     }
 
     private List<ScopeDefinition> readScopes(Fields api, String label) {
@@ -92,14 +99,14 @@ final class ApiReader {
         return freeCalls;
     }
 
-    private List<ApiMethod> readMethods(Fields api, String label, List<ScopeDefinition> scopes) {
+    private List<ApiMethod> readMethods(Fields api, String label, List<ScopeDefinition> scopes, Set<String> schemaNames) {
         List<YamlNode> nodes = api.requiredList("methods");
         if (nodes.isEmpty()) {
             throw api.error(api.positionOf("methods"), "'methods' must list at least one method");
         }
         Set<String> declaredScopes = new LinkedHashSet<>();
         scopes.forEach(scope -> declaredScopes.add(scope.name()));
-        MethodReader reader = new MethodReader(source, declarations, label, declaredScopes);
+        MethodReader reader = new MethodReader(source, declarations, label, declaredScopes, schemaNames);
         List<ApiMethod> methods = new ArrayList<>();
         for (YamlNode node : nodes) {
             methods.add(reader.read(node));

@@ -11,7 +11,8 @@ import java.util.Set;
 /** Reads the methods of one API, checking each against the API's scopes and the other methods' routes. */
 final class MethodReader {
 
-    private static final Set<String> FIELDS = Set.of("id", "http", "path", "access", "scopes", "cost", "pricePer1000");
+    private static final Set<String> FIELDS = Set.of("id", "http", "path", "access", "scopes", "cost", "pricePer1000",
+            "request", "response");
 
     private record FirstRoute(String methodId, SourcePosition position) {
     }
@@ -20,13 +21,15 @@ final class MethodReader {
     private final Declarations declarations;
     private final String apiLabel;
     private final Set<String> declaredScopes;
+    private final Set<String> schemaNames;
     private final Map<String, FirstRoute> routes = new HashMap<>();
 
-    MethodReader(CatalogSource source, Declarations declarations, String apiLabel, Set<String> declaredScopes) {
+    MethodReader(CatalogSource source, Declarations declarations, String apiLabel, Set<String> declaredScopes, Set<String> schemaNames) {
         this.source = source;
         this.declarations = declarations;
         this.apiLabel = apiLabel;
         this.declaredScopes = declaredScopes;
+        this.schemaNames = schemaNames;
     }
 
     ApiMethod read(YamlNode node) {
@@ -49,9 +52,27 @@ final class MethodReader {
         BigDecimal price = method.optionalScalarText("pricePer1000")
                 .map(text -> method.checked("pricePer1000", () -> CatalogRules.parsePrice(text)))
                 .orElse(BigDecimal.ZERO);
-        ApiMethod result = method.checked("id", () -> new ApiMethod(id, http, path, access, scopes, (int) cost, price));
+        String request = readBody(method, "request", false);
+        if (request != null) {
+            method.check("request", () -> ApiMethod.checkRequestAllowed(http));
+        }
+        String response = readBody(method, "response", true);
+        ApiMethod result = method.checked("id", () -> new ApiMethod(id, http, path, access, scopes, (int) cost, price, request, response));
         claimRoute(method, result);
         return result;
+    }
+
+    /** A schema name of this API, or for a response also {@code none}; {@code null} when the field is absent. */
+    private String readBody(Fields method, String key, boolean noneAllowed) {
+        String name = method.optionalString(key).orElse(null);
+        if (name == null || (noneAllowed && name.equals(ApiMethod.NO_BODY))) {
+            return name;
+        }
+        if (!schemaNames.contains(name)) {
+            throw method.error(method.positionOf(key), ApiDefinition.undeclaredSchema(name, apiLabel)
+                    + (noneAllowed ? " (write '" + ApiMethod.NO_BODY + "' for a method that answers without a body)" : ""));
+        }
+        return name;
     }
 
     private Set<String> readScopes(Fields method, Access access) {

@@ -1,7 +1,9 @@
 package dev.tollgate.core.catalog;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,6 +70,17 @@ public final class PathTemplate {
 
     public String template() {
         return template;
+    }
+
+    /** The variables in the order they appear, such as {@code [userId, postId]}. */
+    public List<String> variableNames() {
+        List<String> names = new ArrayList<>(variableCount);
+        for (String variable : variables) {
+            if (variable != null) {
+                names.add(variable);
+            }
+        }
+        return List.copyOf(names);
     }
 
     /**
