@@ -47,8 +47,9 @@ import dev.tollgate.server.oauth.DevicePages;
 import dev.tollgate.server.account.People;
 import dev.tollgate.server.account.PermissionsPage;
 import dev.tollgate.core.oauth.ScopeDescriptions;
-import dev.tollgate.core.user.InMemorySignInThrottle;
-import dev.tollgate.core.user.ThrottleLimits;
+import dev.tollgate.core.oauth.DeviceVerification;
+import dev.tollgate.core.throttle.ActionThrottle;
+import dev.tollgate.store.jdbc.JdbcKnownDeviceRepository;
 import dev.tollgate.store.jdbc.JdbcSessionRepository;
 import dev.tollgate.server.gateway.BackendProxy;
 import dev.tollgate.server.gateway.Backends;
@@ -96,9 +97,6 @@ public final class Tollgate implements AutoCloseable {
     static final Set<String> RESERVED_API_NAMES = Set.of("admin", "o", "oauth2", "token", "revoke", "tokeninfo",
             "introspect", "device", "v1", "signin", "signout", "signup", "account", "console", "healthz", "metrics",
             "service_accounts", "well-known", "static", "webjars");
-
-    /** Wrong device codes a person (or an address) may type in 15 minutes before being made to wait. */
-    private static final ThrottleLimits DEVICE_CODE_GUESSES = new ThrottleLimits(10, 30, java.time.Duration.ofMinutes(15));
 
     private final Database database;
     private final SharedState shared;
@@ -225,14 +223,17 @@ public final class Tollgate implements AutoCloseable {
         new OAuthEndpoints(oauth.inspection(), oauth.deviceFlow(), oauth.signingKeys(), issuer, oauth.supportedScopes()).register(app);
 
         var addresses = new ClientAddressResolver(config.trustedProxies());
-        var people = new People(userRepo, new JdbcSessionRepository(db), projects.permissions(), issuer, config.signUp(), addresses, clock);
+        // Shared by the nodes through Redis when there is one, like the quota counters they live in.
+        var throttles = new ActionThrottle(shared.quotaCounters(), clock);
+        var people = new People(userRepo, new JdbcSessionRepository(db), projects.permissions(), issuer, config.signUp(), addresses, clock,
+                shared.quotaCounters(), new JdbcKnownDeviceRepository(db), throttles);
         var authorizationEndpoint = new AuthorizationEndpoint(oauth.authorization(), people.sessions(), people.pages());
         people.register(app, adminAuth, authorizationEndpoint::redirectTargetOf);
         authorizationEndpoint.register(app);
         new PermissionsPage(oauth.permissions(), people.sessions(), people.pages()).register(app);
-        new DevicePages(oauth.deviceFlow(), oauth.clientRepository(), oauth.clients(), projectRepo, new ScopeDescriptions(catalog),
-                people.sessions(), people.pages(), new InMemorySignInThrottle(DEVICE_CODE_GUESSES, clock),
-                ctx -> addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For"))).register(app);
+        new DevicePages(new DeviceVerification(oauth.deviceFlow(), oauth.clientRepository(), oauth.clients(), projectRepo,
+                new ScopeDescriptions(catalog), throttles),
+                people.sessions(), people.pages(), ctx -> addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For"))).register(app);
 
         var ledgerSettings = new LedgerSettings(config.quotaDayZone(), config.accounting().minuteRetention());
         var ledgerRepository = new JdbcLedgerRepository(db);

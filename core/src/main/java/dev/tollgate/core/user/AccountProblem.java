@@ -15,7 +15,9 @@ public enum AccountProblem {
     SIGN_IN_FAILED("Wrong email address or password."),
     /** The same whether or not the account exists. */
     TOO_MANY_ATTEMPTS("Too many failed sign-in attempts. Wait a few minutes, then try again."),
-    CURRENT_PASSWORD_WRONG("The current password is not correct.");
+    CURRENT_PASSWORD_WRONG("The current password is not correct."),
+    /** Password hashing is at capacity (a burst of sign-ups, say): nothing was done, the person may try again. */
+    SERVER_BUSY("The server is busy. Try again in a moment.");
 
     private final String message;
 
@@ -26,4 +28,7 @@ public enum AccountProblem {
     public String message() { return message; }
 
     public AccountException exception() { return new AccountException(this); }
+
+    /** With how long the person should wait before trying again. */
+    public AccountException exception(java.time.Duration retryAfter) { return new AccountException(this, retryAfter); }
 }

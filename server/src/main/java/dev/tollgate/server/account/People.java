@@ -6,7 +6,11 @@ import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.core.session.SessionPolicy;
 import dev.tollgate.core.session.SessionRepository;
 import dev.tollgate.core.session.SessionService;
-import dev.tollgate.core.user.InMemorySignInThrottle;
+import dev.tollgate.core.quota.QuotaCounters;
+import dev.tollgate.core.throttle.ActionThrottle;
+import dev.tollgate.core.user.CountingSignInThrottle;
+import dev.tollgate.core.user.KnownDeviceRepository;
+import dev.tollgate.core.user.KnownDevices;
 import dev.tollgate.core.user.PasswordHasher;
 import dev.tollgate.core.user.SignUpMode;
 import dev.tollgate.core.user.ThrottleLimits;
@@ -31,10 +35,16 @@ public final class People {
     private final Pages pages;
     private final ClientAddresses addresses;
 
+    /**
+     * @param counters  where the sign-in and action throttles count (in memory, or Redis shared by the nodes)
+     * @param devices   the browsers accounts have signed in from
+     * @param throttles the action throttle the people's pages share (sign-up here; mail and device pages elsewhere)
+     */
     public People(UserRepository users, SessionRepository sessionRepository, ProjectPermissions permissions, Issuer issuer,
-                  SignUpMode signUpMode, ClientAddressResolver addressResolver, Clock clock) {
-        this.accounts = new UserAccounts(users, new PasswordHasher(), new InMemorySignInThrottle(ThrottleLimits.DEFAULT, clock),
-                signUpMode, permissions, clock);
+                  SignUpMode signUpMode, ClientAddressResolver addressResolver, Clock clock,
+                  QuotaCounters counters, KnownDeviceRepository devices, ActionThrottle throttles) {
+        this.accounts = new UserAccounts(users, new PasswordHasher(), new CountingSignInThrottle(counters, ThrottleLimits.DEFAULT, clock),
+                signUpMode, permissions, new KnownDevices(devices, clock), throttles, clock);
         this.sessionService = new SessionService(sessionRepository, users, accounts, SessionPolicy.DEFAULT, clock);
         var cookies = new Cookies(issuer.url().startsWith("https://"));
         this.sessions = new Sessions(sessionService, cookies);
@@ -49,7 +59,7 @@ public final class People {
     public void register(Javalin app, AdminAuthenticator adminAuthenticator, ContinueTargets continueTargets) {
         pages.register(app);
         new SignInRoutes(sessions, sessionService, pages, addresses, continueTargets).register(app);
-        new SignUpRoutes(sessions, sessionService, pages, continueTargets).register(app);
+        new SignUpRoutes(sessions, sessionService, pages, addresses, continueTargets).register(app);
         new AccountRoutes(sessions, sessionService, pages, addresses).register(app);
         new UserAdminRoutes(adminAuthenticator, accounts).register(app);
     }

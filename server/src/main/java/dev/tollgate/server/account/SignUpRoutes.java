@@ -2,6 +2,7 @@ package dev.tollgate.server.account;
 
 import dev.tollgate.core.session.NewSession;
 import dev.tollgate.core.session.SessionService;
+import dev.tollgate.core.throttle.Throttled;
 import dev.tollgate.core.user.AccountException;
 import dev.tollgate.core.user.AccountProblem;
 import dev.tollgate.core.user.EmailAddress;
@@ -17,9 +18,11 @@ final class SignUpRoutes {
     private final SessionService service;
     private final Pages pages;
     private final ContinueTargets continueTargets;
+    private final ClientAddresses addresses;
 
-    SignUpRoutes(Sessions sessions, SessionService service, Pages pages, ContinueTargets continueTargets) {
+    SignUpRoutes(Sessions sessions, SessionService service, Pages pages, ClientAddresses addresses, ContinueTargets continueTargets) {
         this.continueTargets = continueTargets;
+        this.addresses = addresses;
         this.sessions = sessions;
         this.service = service;
         this.pages = pages;
@@ -39,11 +42,14 @@ final class SignUpRoutes {
         String continueUrl = ContinueUrl.orDefault(form.text("continue"));
         String email = form.text("email");
         try {
-            NewSession session = service.signUp(email, form.text("password"), sessions.cookieValue(ctx));
+            NewSession session = service.signUp(email, form.text("password"), addresses.of(ctx), sessions.cookieValue(ctx));
             sessions.begin(ctx, session);
             pages.redirect(ctx, continueUrl);
         } catch (AccountException e) {
             render(ctx, statusOf(e.problem()), EmailAddress.parse(email).orElse(""), continueUrl, e.getMessage());
+        } catch (Throttled e) {
+            ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            render(ctx, 429, EmailAddress.parse(email).orElse(""), continueUrl, e.getMessage());
         }
     }
 
@@ -57,6 +63,7 @@ final class SignUpRoutes {
         return switch (problem) {
             case SIGN_UP_CLOSED -> 403;
             case EMAIL_TAKEN -> 409;
+            case SERVER_BUSY -> 503;
             default -> 400;
         };
     }
