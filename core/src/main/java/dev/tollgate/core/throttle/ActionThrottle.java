@@ -21,6 +21,11 @@ import java.util.Optional;
  * }</pre>
  *
  * Subjects (emails, user ids) are counted by their SHA-256 hash, so Redis never holds them.
+ *
+ * <p>A loopback client is not counted per address: it is this machine, or a reverse proxy on it
+ * that the server was not told to trust ({@code --trusted-proxies}), and then every person would
+ * share its address and one abuser could refuse the action to all of them. The per-subject and
+ * global limits still count it.
  */
 public final class ActionThrottle {
     private static final String GLOBAL = "*";
@@ -50,8 +55,10 @@ public final class ActionThrottle {
         var slots = new ArrayList<WindowCounters.Slot>(3);
         var limits = new ArrayList<Integer>(3);
         String name = action.name().toLowerCase(Locale.ROOT);
-        slots.add(counters.slot(name + ":a:" + WindowCounters.addressKey(client), action.window()));
-        limits.add(action.perAddress());
+        if (!client.isLoopbackAddress()) {
+            slots.add(counters.slot(name + ":a:" + WindowCounters.addressKey(client), action.window()));
+            limits.add(action.perAddress());
+        }
         if (subject.isPresent() && action.perSubject() > 0) {
             String normalized = subject.get().strip().toLowerCase(Locale.ROOT);
             slots.add(counters.slot(name + ":s:" + Secrets.hash(normalized), action.window()));

@@ -92,4 +92,17 @@ class ActionThrottleTest {
         assertThatThrownBy(() -> throttle.admit(ThrottledAction.SIGN_UP, address("2001:db8:0:1:abcd::1"))).isInstanceOf(Throttled.class);
         throttle.admit(ThrottledAction.SIGN_UP, address("2001:db8:0:2::1"));
     }
+
+    @Test
+    void aLoopbackClientIsNotLimitedPerAddressButStillPerSubjectAndGlobally() {
+        InetAddress local = InetAddress.getLoopbackAddress();
+        for (int i = 0; i < 2 * ThrottledAction.SIGN_UP.perAddress(); i++) {
+            throttle.admit(ThrottledAction.SIGN_UP, local);
+        }
+        for (int i = 0; i < ThrottledAction.PASSWORD_RESET.perSubject(); i++) {
+            throttle.admit(ThrottledAction.PASSWORD_RESET, local, Optional.of("alice@example.com"));
+        }
+        assertThatThrownBy(() -> throttle.admit(ThrottledAction.PASSWORD_RESET, local, Optional.of("alice@example.com")))
+                .isInstanceOf(Throttled.class);
+    }
 }
