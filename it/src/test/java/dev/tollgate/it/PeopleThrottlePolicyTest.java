@@ -31,7 +31,7 @@ class PeopleThrottlePolicyTest extends PeopleEndToEndTest {
 
     private static void assertThrottled(Answer a, String message) {
         assertThat(a.status()).as(a.toString()).isEqualTo(429);
-        assertThat(a.error()).contains(message);
+        assertThat(a.body()).contains(message);
         assertThat(Long.parseLong(a.header("Retry-After"))).isPositive();
         assertThat(a.body()).doesNotContain("Exception");
     }
