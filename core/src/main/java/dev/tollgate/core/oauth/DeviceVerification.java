@@ -56,7 +56,7 @@ public final class DeviceVerification {
                 return new Refused("That code is not valid or has expired. Check the code on your device.", Optional.empty());
             }
             guess.giveBack();
-            String application = projects.find(owner.get().projectId()).map(clientService::consentScreenOf)
+            String application = projects.find(owner.get().projectId()).map(project -> clientService.consentScreenOf(project))
                     .map(ConsentScreen::applicationName).orElse(owner.get().clientId());
             return new Consent(pending.get().userCode(), person.email(), application,
                     pending.get().scopes().values().stream().map(descriptions::describe).toList());
