@@ -35,7 +35,7 @@ public class CountingSignInThrottle implements SignInThrottle {
         if (source.knownDevice().isPresent()) {
             Slot device = counters.slot("signin:device:" + account + ":" + source.knownDevice().get(), limits.window());
             take(device, limits.perAccount());
-            return () -> counters.giveBack(device, counters.count(device));
+            return attempt(() -> counters.giveBack(device, counters.count(device)), () -> counters.giveBack(device, 1));
         }
         String address = WindowCounters.addressKey(source.address());
         Slot pair = counters.slot("signin:pair:" + account + ":" + address, limits.window());
@@ -56,10 +56,24 @@ public class CountingSignInThrottle implements SignInThrottle {
             throw AccountProblem.TOO_MANY_ATTEMPTS.exception(counters.untilEnd(counters.slot(slowKey(account), delay(
                     failuresBefore - limits.accountCeiling()))));
         }
-        return () -> {
+        return attempt(() -> {
             counters.giveBack(pair, counters.count(pair));
             counters.giveBack(fromAddress, 1);
             counters.giveBack(ofAccount, 1);
+        }, () -> {
+            counters.giveBack(pair, 1);
+            counters.giveBack(fromAddress, 1);
+            counters.giveBack(ofAccount, 1);
+        });
+    }
+
+    private static Attempt attempt(Runnable succeeded, Runnable abandoned) {
+        return new Attempt() {
+            @Override
+            public void succeeded() { succeeded.run(); }
+
+            @Override
+            public void abandoned() { abandoned.run(); }
         };
     }
 

@@ -21,5 +21,8 @@ public interface SignInThrottle {
     interface Attempt {
         /** The password was right: the attempt is uncounted, and its source's earlier failures for the account forgotten. */
         void succeeded();
+
+        /** The password could not be checked (the server was busy): the attempt is uncounted. */
+        void abandoned();
     }
 }

@@ -104,8 +104,8 @@ public final class UserAccounts {
     /**
      * The person with this email and password. Refuses with {@link AccountProblem#SIGN_IN_FAILED}
      * alike for an unknown email and a wrong password, after the same work, and with
-     * {@link AccountProblem#TOO_MANY_ATTEMPTS} without any work once the account or the address has
-     * failed too often.
+     * {@link AccountProblem#TOO_MANY_ATTEMPTS} without checking the password once the throttle
+     * refuses this source for the account (see {@link SignInThrottle}).
      */
     public User authenticate(String email, String password, InetAddress client) {
         return authenticate(email, password, client, Optional.empty());
@@ -120,7 +120,7 @@ public final class UserAccounts {
         Optional<User> user = EmailAddress.parse(email).flatMap(users::findByEmail);
         Optional<String> device = devices.recognise(user.map(User::userId), deviceCookie);
         SignInThrottle.Attempt attempt = throttle.begin(new SignInSource(account, client, device));
-        if (!passwordMatches(user, password)) {
+        if (!passwordMatches(user, password, attempt)) {
             throw AccountProblem.SIGN_IN_FAILED.exception();
         }
         attempt.succeeded();
@@ -140,11 +140,21 @@ public final class UserAccounts {
     public void changePassword(User user, String currentPassword, String newPassword, InetAddress client) {
         PasswordPolicy.requireAcceptable(newPassword);
         SignInThrottle.Attempt attempt = throttle.begin(SignInSource.from(user.email(), client));
-        if (!passwordMatches(Optional.of(user), currentPassword)) {
+        if (!passwordMatches(Optional.of(user), currentPassword, attempt)) {
             throw AccountProblem.CURRENT_PASSWORD_WRONG.exception();
         }
         attempt.succeeded();
         users.updatePasswordHash(user.userId(), hasher.hash(newPassword));
+    }
+
+    /** Whether the password is right; an attempt the hasher was too busy to check is uncounted and refused as busy. */
+    private boolean passwordMatches(Optional<User> user, String password, SignInThrottle.Attempt attempt) {
+        try {
+            return passwordMatches(user, password);
+        } catch (AccountException e) {
+            attempt.abandoned();
+            throw e;
+        }
     }
 
     private boolean passwordMatches(Optional<User> user, String password) {

@@ -79,4 +79,46 @@ class UserAccountsThrottleTest {
         clock.advance(ThrottledAction.SIGN_UP.window());
         assertThat(accounts.signUp("one-more@example.com", PASSWORD, busy).email()).isEqualTo("one-more@example.com");
     }
+
+    @Test
+    void attemptsTheServerWasTooBusyToCheckDoNotCountAsFailures() throws Exception {
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var held = new java.util.concurrent.atomic.AtomicInteger();
+        PasswordHasher.Argon2 argon2 = (password, salt, m, t, p, length) -> {
+            if (password.startsWith("hold:")) {
+                held.incrementAndGet();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return java.util.Arrays.copyOf(password.getBytes(java.nio.charset.StandardCharsets.UTF_8), length);
+        };
+        var hasher = new PasswordHasher(2, java.time.Duration.ZERO, argon2);
+        var busyAccounts = new UserAccounts(users, hasher, new InMemorySignInThrottle(ThrottleLimits.DEFAULT, clock), SignUpMode.OPEN,
+                UserAccountsTest.adminIsOnlyPlatformAdmin(), new KnownDevices(devices, clock), ActionThrottle.inMemory(clock), clock);
+        busyAccounts.signUp("alice@example.com", PASSWORD, home);
+        String stored = hasher.hash("x");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 2; i++) {
+                pool.submit(() -> hasher.verify("hold:" + Thread.currentThread().getName(), stored));
+            }
+            while (held.get() < 2) {
+                Thread.onSpinWait();
+            }
+            for (int i = 0; i < 8; i++) {
+                assertThatThrownBy(() -> busyAccounts.authenticate("alice@example.com", PASSWORD, home, Optional.empty()))
+                        .isInstanceOfSatisfying(AccountException.class, e -> assertThat(e.problem()).isEqualTo(AccountProblem.SERVER_BUSY));
+            }
+            release.countDown();
+            pool.shutdown();
+            assertThat(pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(busyAccounts.authenticate("alice@example.com", PASSWORD, home, Optional.empty()).email()).isEqualTo("alice@example.com");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
 }
