@@ -34,6 +34,7 @@ public final class People {
     private final Sessions sessions;
     private final Pages pages;
     private final ClientAddresses addresses;
+    private final ActionThrottle throttles;
 
     /**
      * @param counters  where the sign-in and action throttles count (in memory, or Redis shared by the nodes)
@@ -50,6 +51,7 @@ public final class People {
         this.sessions = new Sessions(sessionService, cookies);
         this.pages = new Pages(new Csrf(cookies, Sessions.COOKIE));
         this.addresses = new ClientAddresses(addressResolver);
+        this.throttles = throttles;
     }
 
     /**
@@ -69,4 +71,11 @@ public final class People {
     public Pages pages() { return pages; }
 
     public UserAccounts accounts() { return accounts; }
+
+    /**
+     * The action throttle of the people's pages: {@code throttles().admit(ThrottledAction.PASSWORD_RESET,
+     * address, Optional.of(email))} throws {@code Throttled}, which any page handler may let out for
+     * {@link Pages} to answer with a 429 page.
+     */
+    public ActionThrottle throttles() { return throttles; }
 }
