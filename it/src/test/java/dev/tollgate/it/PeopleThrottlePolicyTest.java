@@ -86,6 +86,24 @@ class PeopleThrottlePolicyTest extends PeopleEndToEndTest {
     }
 
     @Test
+    void theBrowserAnAccountWasCreatedInIsKnownEvenBehindTheAttackersAddress() {
+        String email = uniqueEmail();
+        Browser owners = from("198.51.100.30");
+        Answer signedUp = owners.signUp(email, PASSWORD);
+        assertThat(signedUp.status()).isEqualTo(303);
+        assertThat(signedUp.setCookies()).anyMatch(c -> c.startsWith("tollgate_device="));
+        assertThat(owners.signOut().status()).isEqualTo(303);
+
+        // Someone behind the same address (one NAT) fails five times.
+        for (int i = 0; i < 5; i++) {
+            assertThat(from("198.51.100.30").signIn(email, "wrong password " + i).status()).isEqualTo(403);
+        }
+        assertThrottled(from("198.51.100.30").signIn(email, PASSWORD), SLOWED);
+        Answer known = owners.signIn(email, PASSWORD);
+        assertThat(known.status()).as("the browser the account was created in: " + known).isEqualTo(303);
+    }
+
+    @Test
     void aDeviceCookieThatTheAccountNeverGaveOutBuysNothing() {
         String email = signedUpFrom("198.51.100.40");
         String otherAccount = signedUpFrom("198.51.100.41");

@@ -61,11 +61,16 @@ public final class SessionService {
         return new BrowserSignIn(begin(user), device);
     }
 
-    /** Creates the account, counted against {@code client}'s sign-ups, and signs its person in. */
-    public NewSession signUp(String email, String password, InetAddress client, Optional<String> previousSessionId) {
+    /**
+     * Creates the account, counted against {@code client}'s sign-ups, and signs its person in; the
+     * browser it was created in is known to the account from now on.
+     */
+    public BrowserSignIn signUp(String email, String password, InetAddress client, Optional<String> deviceCookie,
+                                Optional<String> previousSessionId) {
         User user = accounts.signUp(email, password, client);
         previousSessionId.ifPresent(this::end);
-        return begin(user);
+        String device = accounts.rememberDevice(user, deviceCookie);
+        return new BrowserSignIn(begin(user), device);
     }
 
     /** Creates the account and signs its person in. */

@@ -1,6 +1,6 @@
 package dev.tollgate.server.account;
 
-import dev.tollgate.core.session.NewSession;
+import dev.tollgate.core.session.BrowserSignIn;
 import dev.tollgate.core.session.SessionService;
 import dev.tollgate.core.throttle.Throttled;
 import dev.tollgate.core.user.AccountException;
@@ -42,8 +42,10 @@ final class SignUpRoutes {
         String continueUrl = ContinueUrl.orDefault(form.text("continue"));
         String email = form.text("email");
         try {
-            NewSession session = service.signUp(email, form.text("password"), addresses.of(ctx), sessions.cookieValue(ctx));
-            sessions.begin(ctx, session);
+            BrowserSignIn signUp = service.signUp(email, form.text("password"), addresses.of(ctx), sessions.deviceCookie(ctx),
+                    sessions.cookieValue(ctx));
+            sessions.begin(ctx, signUp.session());
+            sessions.rememberDevice(ctx, signUp.deviceCookie());
             pages.redirect(ctx, continueUrl);
         } catch (AccountException e) {
             render(ctx, statusOf(e.problem()), EmailAddress.parse(email).orElse(""), continueUrl, e.getMessage());
