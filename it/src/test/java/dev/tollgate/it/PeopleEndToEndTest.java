@@ -99,6 +99,7 @@ abstract class PeopleEndToEndTest extends EndToEnd {
         private final String baseUrl;
         private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         private final HttpClient client;
+        private String forwardedFor;
 
         Browser(String baseUrl) {
             this.baseUrl = baseUrl;
@@ -153,6 +154,12 @@ abstract class PeopleEndToEndTest extends EndToEnd {
             return submit("/account", "/signout", Map.of());
         }
 
+        /** Sends {@code X-Forwarded-For: address} from now on (believed by a server started with {@code --trusted-proxies}). */
+        Browser via(String address) {
+            this.forwardedFor = address;
+            return this;
+        }
+
         Optional<String> cookie(String name) {
             return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                     .map(HttpCookie::getValue).findFirst();
@@ -166,6 +173,9 @@ abstract class PeopleEndToEndTest extends EndToEnd {
         }
 
         private Answer send(HttpRequest.Builder builder) {
+            if (forwardedFor != null) {
+                builder.header("X-Forwarded-For", forwardedFor);
+            }
             try {
                 HttpResponse<String> r = client.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
                 return new Answer(r.statusCode(), r.body(), r.headers());

@@ -56,8 +56,9 @@ import dev.tollgate.store.jdbc.JdbcEmailTokenRepository;
 import dev.tollgate.store.jdbc.JdbcVerifiedAddressRepository;
 import dev.tollgate.server.account.PermissionsPage;
 import dev.tollgate.core.oauth.ScopeDescriptions;
-import dev.tollgate.core.user.InMemorySignInThrottle;
-import dev.tollgate.core.user.ThrottleLimits;
+import dev.tollgate.core.oauth.DeviceVerification;
+import dev.tollgate.core.throttle.ActionThrottle;
+import dev.tollgate.store.jdbc.JdbcKnownDeviceRepository;
 import dev.tollgate.store.jdbc.JdbcSessionRepository;
 import dev.tollgate.server.gateway.BackendProxy;
 import dev.tollgate.server.gateway.Backends;
@@ -106,9 +107,6 @@ public final class Tollgate implements AutoCloseable {
             "introspect", "device", "v1", "signin", "signout", "signup", "account", "console", "healthz", "metrics",
             "service_accounts", "well-known", "static", "webjars", "verify-email", "confirm-email-change", "forgot-password",
             "reset-password", "discovery");
-
-    /** Wrong device codes a person (or an address) may type in 15 minutes before being made to wait. */
-    private static final ThrottleLimits DEVICE_CODE_GUESSES = new ThrottleLimits(10, 30, java.time.Duration.ofMinutes(15));
 
     private final Database database;
     private final SharedState shared;
@@ -262,14 +260,17 @@ public final class Tollgate implements AutoCloseable {
         var sessionRepo = new JdbcSessionRepository(db);
         var mail = new AccountMail(Mailers.of(config.mail(), config.dataDir(), issuer, clock), new JdbcEmailTokenRepository(db), verifiedAddresses,
                 oauth.revoker(), AccountMail.backgroundSender());
-        var people = new People(userRepo, sessionRepo, projects.permissions(), issuer, config.signUp(), addresses, mail, clock);
+        // Shared by the nodes through Redis when there is one, like the quota counters they live in.
+        var throttles = new ActionThrottle(shared.quotaCounters(), clock);
+        var people = new People(userRepo, sessionRepo, projects.permissions(), issuer, config.signUp(), addresses, mail, clock,
+                shared.quotaCounters(), new JdbcKnownDeviceRepository(db), throttles);
         var authorizationEndpoint = new AuthorizationEndpoint(oauth.authorization(), people.sessions(), people.pages());
         people.register(app, adminAuth, authorizationEndpoint::redirectTargetOf);
         authorizationEndpoint.register(app);
         new PermissionsPage(oauth.permissions(), people.sessions(), people.pages()).register(app);
-        new DevicePages(oauth.deviceFlow(), oauth.clientRepository(), oauth.clients(), projectRepo, new ScopeDescriptions(catalog),
-                people.sessions(), people.pages(), new InMemorySignInThrottle(DEVICE_CODE_GUESSES, clock),
-                ctx -> addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For"))).register(app);
+        new DevicePages(new DeviceVerification(oauth.deviceFlow(), oauth.clientRepository(), oauth.clients(), projectRepo,
+                new ScopeDescriptions(catalog), throttles),
+                people.sessions(), people.pages(), ctx -> addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For"))).register(app);
         dev.tollgate.server.audit.Audit.register(app, new dev.tollgate.store.jdbc.JdbcAuditLog(db), projects.permissions(), adminAuth,
                 addresses, people.sessions(), userRepo, new dev.tollgate.store.jdbc.JdbcDeviceAuthorizationRepository(db), clock);
 

@@ -17,11 +17,11 @@ import java.util.Optional;
  */
 public final class AccessChecker implements AccessDecider {
     private final CredentialCache cache;
-    private final Clock clock;
+    private final BearerAuthenticator bearer;
 
     public AccessChecker(CredentialCache cache, Clock clock) {
         this.cache = cache;
-        this.clock = clock;
+        this.bearer = new BearerAuthenticator(cache, clock);
     }
 
     @Override
@@ -64,15 +64,7 @@ public final class AccessChecker implements AccessDecider {
     }
 
     private Caller byToken(String tokenString, ApiMethod method) {
-        if (!Secrets.isWellFormed(SecretKind.ACCESS_TOKEN, tokenString)) {
-            throw ApiError.ACCESS_TOKEN_INVALID.exception();
-        }
-        AccessToken token = cache.token(Secrets.hash(tokenString))
-                .filter(t -> !t.revoked())
-                .orElseThrow(ApiError.ACCESS_TOKEN_INVALID::exception);
-        if (token.isExpiredAt(clock.instant())) {
-            throw ApiError.ACCESS_TOKEN_EXPIRED.exception();
-        }
+        AccessToken token = bearer.authenticate(tokenString).orThrow();
         if (!token.scopes().containsAny(method.scopes())) {
             throw ApiError.ACCESS_TOKEN_SCOPE_INSUFFICIENT.exception(
                     "Request had insufficient authentication scopes. This method needs one of: " + String.join(" ", method.scopes()) + ".");

@@ -49,6 +49,30 @@ public final class SessionService {
         return begin(user);
     }
 
+    /**
+     * Signs in from a browser that may hold a device cookie: the throttle lets a browser the account
+     * knows through whatever failed elsewhere, and the browser is known from now on.
+     */
+    public BrowserSignIn signIn(String email, String password, InetAddress client, Optional<String> deviceCookie,
+                                Optional<String> previousSessionId) {
+        User user = accounts.authenticate(email, password, client, deviceCookie);
+        previousSessionId.ifPresent(this::end);
+        String device = accounts.rememberDevice(user, deviceCookie);
+        return new BrowserSignIn(begin(user), device);
+    }
+
+    /**
+     * Creates the account, counted against {@code client}'s sign-ups, and signs its person in; the
+     * browser it was created in is known to the account from now on.
+     */
+    public BrowserSignIn signUp(String email, String password, InetAddress client, Optional<String> deviceCookie,
+                                Optional<String> previousSessionId) {
+        User user = accounts.signUp(email, password, client);
+        previousSessionId.ifPresent(this::end);
+        String device = accounts.rememberDevice(user, deviceCookie);
+        return new BrowserSignIn(begin(user), device);
+    }
+
     /** Creates the account and signs its person in. */
     public NewSession signUp(String email, String password, Optional<String> previousSessionId) {
         User user = accounts.signUp(email, password);

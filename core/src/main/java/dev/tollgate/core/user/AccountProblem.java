@@ -20,7 +20,9 @@ public enum AccountProblem {
     CURRENT_PASSWORD_WRONG("The current password is not correct."),
     EMAIL_UNCHANGED("This is already the address of your account."),
     /** The same for an unknown, used, expired or altered link. */
-    LINK_INVALID("This link is not valid any more. Links work once and for a limited time: ask for a new one.");
+    LINK_INVALID("This link is not valid any more. Links work once and for a limited time: ask for a new one."),
+    /** Password hashing is at capacity (a burst of sign-ups, say): nothing was done, the person may try again. */
+    SERVER_BUSY("The server is busy. Try again in a moment.");
 
     private final String message;
 
@@ -31,4 +33,7 @@ public enum AccountProblem {
     public String message() { return message; }
 
     public AccountException exception() { return new AccountException(this); }
+
+    /** With how long the person should wait before trying again. */
+    public AccountException exception(java.time.Duration retryAfter) { return new AccountException(this, retryAfter); }
 }

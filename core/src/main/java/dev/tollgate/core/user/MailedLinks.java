@@ -5,6 +5,9 @@ import dev.tollgate.core.mail.Mail;
 import dev.tollgate.core.mail.Mailer;
 import dev.tollgate.core.secret.SecretKind;
 import dev.tollgate.core.secret.Secrets;
+import dev.tollgate.core.throttle.ActionThrottle;
+import dev.tollgate.core.throttle.Throttled;
+import dev.tollgate.core.throttle.ThrottledAction;
 import java.net.InetAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Single-use links sent by mail. The token is a {@link SecretKind#MAIL_LINK} secret (190 random
  * bits with a checksum, so a tampered link is refused without a lookup); only its hash is stored.
- * Sends are throttled per address and per client address, and a mail server's failure is logged
+ * Sends are throttled per address they go to, per client address and over all clients
+ * ({@link ThrottledAction#PASSWORD_RESET}, {@link ThrottledAction#VERIFICATION_MAIL}), and a mail server's failure is logged
  * and reported as {@link MailOutcome#FAILED}, never thrown.
  */
 public final class MailedLinks {
@@ -28,11 +32,11 @@ public final class MailedLinks {
     private final EmailTokenRepository tokens;
     private final Mailer mailer;
     private final Issuer issuer;
-    private final SignInThrottle throttle;
+    private final ActionThrottle throttle;
     private final Clock clock;
 
-    /** @param throttle counts every send as an attempt against the address and the client */
-    public MailedLinks(EmailTokenRepository tokens, Mailer mailer, Issuer issuer, SignInThrottle throttle, Clock clock) {
+    /** @param throttle counts every send against the address it goes to, the client and all clients */
+    public MailedLinks(EmailTokenRepository tokens, Mailer mailer, Issuer issuer, ActionThrottle throttle, Clock clock) {
         this.tokens = tokens;
         this.mailer = mailer;
         this.issuer = issuer;
@@ -51,10 +55,12 @@ public final class MailedLinks {
      */
     MailOutcome send(EmailToken.Purpose purpose, String userId, String email, Duration lifetime, String path,
                      Message message, InetAddress client) {
-        if (throttle.isBlocked(email, client)) {
+        ThrottledAction action = purpose == EmailToken.Purpose.RESET_PASSWORD ? ThrottledAction.PASSWORD_RESET : ThrottledAction.VERIFICATION_MAIL;
+        try {
+            throttle.admit(action, client, Optional.of(email));
+        } catch (Throttled e) {
             return MailOutcome.THROTTLED;
         }
-        throttle.recordFailure(email, client);
         String token = Secrets.generate(SecretKind.MAIL_LINK);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         tokens.deleteFor(userId, purpose);

@@ -1,22 +1,28 @@
 package dev.tollgate.core.user;
 
-import java.net.InetAddress;
-
 /**
- * Counts failed sign-ins per account and per client address, and says when to stop listening.
- * An account is named by the email as typed (normalized when possible), whether or not it
- * exists, so that being throttled reveals nothing about existence.
- *
- * <p>{@link InMemorySignInThrottle} serves one node; several nodes need a shared implementation
- * (Redis) so that an attacker cannot multiply the limits by the number of nodes.
+ * Decides whether a password may be tried, in a way that a stranger cannot turn against the
+ * account's owner: failures are counted per account and source, so an attacker's failures refuse
+ * only the attacker's own address; failures from everywhere only slow the account down; and a
+ * browser the account knows is never refused for what happened elsewhere. See {@link ThrottleLimits}.
  */
 public interface SignInThrottle {
 
-    /** Whether attempts for this account, or from this address, are refused for now. */
-    boolean isBlocked(String account, InetAddress client);
+    /**
+     * Counts an attempt as a failure before its password is checked (so that a burst of concurrent
+     * attempts cannot pass a limit), or refuses it.
+     *
+     * @throws AccountException {@link AccountProblem#TOO_MANY_ATTEMPTS}, with how long to wait;
+     *                          nothing is counted then
+     */
+    Attempt begin(SignInSource source);
 
-    void recordFailure(String account, InetAddress client);
+    /** An attempt under way. */
+    interface Attempt {
+        /** The password was right: the attempt is uncounted, and its source's earlier failures for the account forgotten. */
+        void succeeded();
 
-    /** A correct password clears the account's failures; the address's stay counted. */
-    void recordSuccess(String account);
+        /** The password could not be checked (the server was busy): the attempt is uncounted. */
+        void abandoned();
+    }
 }

@@ -4,6 +4,8 @@ import dev.tollgate.core.access.Principal;
 import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.core.store.DuplicateException;
+import dev.tollgate.core.throttle.ActionThrottle;
+import dev.tollgate.core.throttle.ThrottledAction;
 import dev.tollgate.protocol.ApiError;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -17,6 +19,8 @@ public final class UserAccounts {
     private final SignInThrottle throttle;
     private final SignUpMode signUpMode;
     private final ProjectPermissions permissions;
+    private final KnownDevices devices;
+    private final ActionThrottle actions;
     private final Clock clock;
     /**
      * Verified against when the email is unknown, so that an unknown email costs the same Argon2
@@ -24,13 +28,25 @@ public final class UserAccounts {
      */
     private final String decoyHash;
 
+    /** Without known browsers, and with sign-ups throttled in this process only. */
     public UserAccounts(UserRepository users, PasswordHasher hasher, SignInThrottle throttle, SignUpMode signUpMode,
                         ProjectPermissions permissions, Clock clock) {
+        this(users, hasher, throttle, signUpMode, permissions, KnownDevices.none(clock), ActionThrottle.inMemory(clock), clock);
+    }
+
+    /**
+     * @param devices the browsers accounts know, which the sign-in throttle lets through
+     * @param actions counts sign-ups per address and globally
+     */
+    public UserAccounts(UserRepository users, PasswordHasher hasher, SignInThrottle throttle, SignUpMode signUpMode,
+                        ProjectPermissions permissions, KnownDevices devices, ActionThrottle actions, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
         this.signUpMode = signUpMode;
         this.permissions = permissions;
+        this.devices = devices;
+        this.actions = actions;
         this.clock = clock;
         this.decoyHash = hasher.hash(Secrets.randomBase62(32));
     }
@@ -44,6 +60,23 @@ public final class UserAccounts {
         if (!signUpOpen()) {
             throw AccountProblem.SIGN_UP_CLOSED.exception();
         }
+        return insert(email, password);
+    }
+
+    /**
+     * A person creates their own account from {@code client}. Attempts that could create one (a
+     * well-formed email and an acceptable password) are counted per address and globally, before any
+     * password is hashed.
+     *
+     * @throws dev.tollgate.core.throttle.Throttled when {@link ThrottledAction#SIGN_UP} refuses
+     */
+    public User signUp(String email, String password, InetAddress client) {
+        if (!signUpOpen()) {
+            throw AccountProblem.SIGN_UP_CLOSED.exception();
+        }
+        EmailAddress.requirePerson(email);
+        PasswordPolicy.requireAcceptable(password);
+        actions.admit(ThrottledAction.SIGN_UP, client);
         return insert(email, password);
     }
 
@@ -71,41 +104,65 @@ public final class UserAccounts {
     /**
      * The person with this email and password. Refuses with {@link AccountProblem#SIGN_IN_FAILED}
      * alike for an unknown email and a wrong password, after the same work, and with
-     * {@link AccountProblem#TOO_MANY_ATTEMPTS} without any work once the account or the address has
-     * failed too often.
+     * {@link AccountProblem#TOO_MANY_ATTEMPTS} without checking the password once the throttle
+     * refuses this source for the account (see {@link SignInThrottle}).
      */
     public User authenticate(String email, String password, InetAddress client) {
+        return authenticate(email, password, client, Optional.empty());
+    }
+
+    /**
+     * The same from a browser that may hold a device cookie: when the account knows the browser, the
+     * throttle counts only that browser's failures (see {@link SignInThrottle}).
+     */
+    public User authenticate(String email, String password, InetAddress client, Optional<String> deviceCookie) {
         String account = EmailAddress.parse(email).orElse(email == null ? "" : email);
-        if (throttle.isBlocked(account, client)) {
-            throw AccountProblem.TOO_MANY_ATTEMPTS.exception();
-        }
         Optional<User> user = EmailAddress.parse(email).flatMap(users::findByEmail);
-        if (!passwordMatches(user, password)) {
-            throw failed(account, client, AccountProblem.SIGN_IN_FAILED);
+        Optional<String> device = devices.recognise(user.map(User::userId), deviceCookie);
+        SignInThrottle.Attempt attempt = throttle.begin(new SignInSource(account, client, device));
+        if (!passwordMatches(user, password, attempt)) {
+            throw AccountProblem.SIGN_IN_FAILED.exception();
         }
-        throttle.recordSuccess(account);
+        attempt.succeeded();
         return user.orElseThrow();
+    }
+
+    /**
+     * Remembers the browser a person just signed in from.
+     *
+     * @return the device cookie's value for the browser to keep
+     */
+    public String rememberDevice(User user, Optional<String> deviceCookie) {
+        return devices.remember(user.userId(), deviceCookie);
     }
 
     /** Changes a signed-in person's password, which needs their current one (throttled like a sign-in). */
     public void changePassword(User user, String currentPassword, String newPassword, InetAddress client) {
         PasswordPolicy.requireAcceptable(newPassword);
-        if (throttle.isBlocked(user.email(), client)) {
-            throw AccountProblem.TOO_MANY_ATTEMPTS.exception();
+        SignInThrottle.Attempt attempt = throttle.begin(SignInSource.from(user.email(), client));
+        if (!passwordMatches(Optional.of(user), currentPassword, attempt)) {
+            throw AccountProblem.CURRENT_PASSWORD_WRONG.exception();
         }
-        if (!passwordMatches(Optional.of(user), currentPassword)) {
-            throw failed(user.email(), client, AccountProblem.CURRENT_PASSWORD_WRONG);
-        }
+        attempt.succeeded();
         users.updatePasswordHash(user.userId(), hasher.hash(newPassword));
     }
 
     /** Checks a signed-in person's current password before a sensitive change (throttled like a sign-in). */
     public void requireCurrentPassword(User user, String currentPassword, InetAddress client) {
-        if (throttle.isBlocked(user.email(), client)) {
-            throw AccountProblem.TOO_MANY_ATTEMPTS.exception();
+        SignInThrottle.Attempt attempt = throttle.begin(SignInSource.from(user.email(), client));
+        if (!passwordMatches(Optional.of(user), currentPassword, attempt)) {
+            throw AccountProblem.CURRENT_PASSWORD_WRONG.exception();
         }
-        if (!passwordMatches(Optional.of(user), currentPassword)) {
-            throw failed(user.email(), client, AccountProblem.CURRENT_PASSWORD_WRONG);
+        attempt.succeeded();
+    }
+
+    /** Whether the password is right; an attempt the hasher was too busy to check is uncounted and refused as busy. */
+    private boolean passwordMatches(Optional<User> user, String password, SignInThrottle.Attempt attempt) {
+        try {
+            return passwordMatches(user, password);
+        } catch (AccountException e) {
+            attempt.abandoned();
+            throw e;
         }
     }
 
@@ -118,10 +175,5 @@ public final class UserAccounts {
             return false;
         }
         return hasher.verify(password, user.get().passwordHash());
-    }
-
-    private AccountException failed(String account, InetAddress client, AccountProblem problem) {
-        throttle.recordFailure(account, client);
-        return problem.exception();
     }
 }

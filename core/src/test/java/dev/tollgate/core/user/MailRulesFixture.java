@@ -24,7 +24,7 @@ class MailRulesFixture {
     final UserAccounts accounts = new UserAccounts(users, hasher, new InMemorySignInThrottle(ThrottleLimits.DEFAULT, clock),
             SignUpMode.OPEN, UserAccountsTest.adminIsOnlyPlatformAdmin(), clock);
     final MailedLinks links = new MailedLinks(mail, mail, new Issuer("https://tollgate.example"),
-            new InMemorySignInThrottle(new ThrottleLimits(5, 20, Duration.ofHours(1)), clock), clock);
+            dev.tollgate.core.throttle.ActionThrottle.inMemory(clock), clock);
     final List<String> tokensRevokedFor = new ArrayList<>();
     final EmailVerification verification = new EmailVerification(users, mail, accounts, UserAccountsTest.adminIsOnlyPlatformAdmin(),
             links, tokensRevokedFor::add, clock);

@@ -6,8 +6,12 @@ import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.core.session.SessionPolicy;
 import dev.tollgate.core.session.SessionRepository;
 import dev.tollgate.core.session.SessionService;
+import dev.tollgate.core.quota.QuotaCounters;
+import dev.tollgate.core.throttle.ActionThrottle;
+import dev.tollgate.core.user.CountingSignInThrottle;
 import dev.tollgate.core.user.EmailVerification;
-import dev.tollgate.core.user.InMemorySignInThrottle;
+import dev.tollgate.core.user.KnownDeviceRepository;
+import dev.tollgate.core.user.KnownDevices;
 import dev.tollgate.core.user.MailedLinks;
 import dev.tollgate.core.user.PasswordReset;
 import dev.tollgate.core.user.PasswordHasher;
@@ -35,23 +39,22 @@ public final class People {
     private final ClientAddresses addresses;
     private final EmailVerification verification;
     private final PasswordReset reset;
+    private final ActionThrottle throttles;
 
     /**
-     * Verification, reset and address-change mails per hour: five to one address (no one's mailbox
-     * is flooded), a hundred from one client address (people behind one NAT still sign up).
-     */
-    static final ThrottleLimits MAIL_SENDS = new ThrottleLimits(5, 100, java.time.Duration.ofHours(1));
-
-    /**
-     * @param mail what the pages need to send and check mailed links: verification of addresses,
-     *             password reset, change of address
+     * @param mail      what the pages need to send and check mailed links: verification of addresses,
+     *                  password reset, change of address
+     * @param counters  where the sign-in and action throttles count (in memory, or Redis shared by the nodes)
+     * @param devices   the browsers accounts have signed in from
+     * @param throttles the action throttle the people's pages share (sign-up, mailed links; device pages elsewhere)
      */
     public People(UserRepository users, SessionRepository sessionRepository, ProjectPermissions permissions, Issuer issuer,
-                  SignUpMode signUpMode, ClientAddressResolver addressResolver, AccountMail mail, Clock clock) {
+                  SignUpMode signUpMode, ClientAddressResolver addressResolver, AccountMail mail, Clock clock,
+                  QuotaCounters counters, KnownDeviceRepository devices, ActionThrottle throttles) {
         var hasher = new PasswordHasher();
-        this.accounts = new UserAccounts(users, hasher, new InMemorySignInThrottle(ThrottleLimits.DEFAULT, clock),
-                signUpMode, permissions, clock);
-        var links = new MailedLinks(mail.tokens(), mail.mailer(), issuer, new InMemorySignInThrottle(MAIL_SENDS, clock), clock);
+        this.accounts = new UserAccounts(users, hasher, new CountingSignInThrottle(counters, ThrottleLimits.DEFAULT, clock),
+                signUpMode, permissions, new KnownDevices(devices, clock), throttles, clock);
+        var links = new MailedLinks(mail.tokens(), mail.mailer(), issuer, throttles, clock);
         this.verification = new EmailVerification(users, mail.verified(), accounts, permissions, links, mail.tokenRevocation(), clock);
         this.reset = new PasswordReset(users, hasher, mail.verified(), sessionRepository, mail.tokenRevocation(), links,
                 mail.background(), clock);
@@ -60,6 +63,7 @@ public final class People {
         this.sessions = new Sessions(sessionService, cookies);
         this.pages = new Pages(new Csrf(cookies, Sessions.COOKIE));
         this.addresses = new ClientAddresses(addressResolver);
+        this.throttles = throttles;
     }
 
     /**
@@ -82,4 +86,11 @@ public final class People {
     public UserAccounts accounts() { return accounts; }
 
     public EmailVerification verification() { return verification; }
+
+    /**
+     * The action throttle of the people's pages: {@code throttles().admit(ThrottledAction.PASSWORD_RESET,
+     * address, Optional.of(email))} throws {@code Throttled}, which any page handler may let out for
+     * {@link Pages} to answer with a 429 page.
+     */
+    public ActionThrottle throttles() { return throttles; }
 }

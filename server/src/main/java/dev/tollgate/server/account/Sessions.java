@@ -27,6 +27,8 @@ import java.util.Optional;
 public final class Sessions {
     /** The session cookie's name, before the {@code __Host-} prefix an https issuer adds. */
     public static final String COOKIE = "tollgate_session";
+    /** The device cookie's name (see {@code KnownDevices}): it lets the sign-in throttle recognise the browser. */
+    public static final String DEVICE_COOKIE = "tollgate_device";
     private static final String ATTRIBUTE = Sessions.class.getName();
 
     private final SessionService service;
@@ -103,6 +105,16 @@ public final class Sessions {
         cookieValue(ctx).ifPresent(service::end);
         cookies.clear(ctx, COOKIE);
         ctx.attribute(ATTRIBUTE, Optional.empty());
+    }
+
+    /** The browser's device cookie, if it holds one. */
+    Optional<String> deviceCookie(Context ctx) {
+        return cookies.read(ctx, DEVICE_COOKIE);
+    }
+
+    /** Gives the browser the device cookie it keeps from now on, for as long as a device stays known. */
+    void rememberDevice(Context ctx, String deviceCookie) {
+        cookies.set(ctx, DEVICE_COOKIE, deviceCookie, Optional.of(dev.tollgate.core.user.KnownDevices.LIFETIME));
     }
 
     Optional<String> cookieValue(Context ctx) {

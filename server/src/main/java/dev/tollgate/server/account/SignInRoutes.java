@@ -1,10 +1,9 @@
 package dev.tollgate.server.account;
 
-import dev.tollgate.core.session.NewSession;
+import dev.tollgate.core.session.BrowserSignIn;
 import dev.tollgate.core.session.SessionService;
 import dev.tollgate.core.session.SignedIn;
 import dev.tollgate.core.user.AccountException;
-import dev.tollgate.core.user.AccountProblem;
 import dev.tollgate.core.user.EmailAddress;
 import dev.tollgate.server.pages.FormFields;
 import dev.tollgate.server.pages.Pages;
@@ -53,11 +52,18 @@ final class SignInRoutes {
         String email = form.text("email");
         String continueUrl = ContinueUrl.orDefault(form.text("continue"));
         try {
-            NewSession session = service.signIn(email, form.text("password"), addresses.of(ctx), sessions.cookieValue(ctx));
-            sessions.begin(ctx, session);
+            BrowserSignIn signIn = service.signIn(email, form.text("password"), addresses.of(ctx), sessions.deviceCookie(ctx),
+                    sessions.cookieValue(ctx));
+            sessions.begin(ctx, signIn.session());
+            sessions.rememberDevice(ctx, signIn.deviceCookie());
             pages.redirect(ctx, continueUrl);
         } catch (AccountException e) {
-            int status = e.problem() == AccountProblem.TOO_MANY_ATTEMPTS ? 429 : 403;
+            int status = switch (e.problem()) {
+                case TOO_MANY_ATTEMPTS -> 429;
+                case SERVER_BUSY -> 503;
+                default -> 403;
+            };
+            e.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
             render(ctx, status, new SignInForm(hint(email).orElse(""), continueUrl, e.getMessage(), null, null));
         }
     }

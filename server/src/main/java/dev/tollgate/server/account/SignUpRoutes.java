@@ -1,7 +1,8 @@
 package dev.tollgate.server.account;
 
-import dev.tollgate.core.session.NewSession;
+import dev.tollgate.core.session.BrowserSignIn;
 import dev.tollgate.core.session.SessionService;
+import dev.tollgate.core.throttle.Throttled;
 import dev.tollgate.core.user.AccountException;
 import dev.tollgate.core.user.AccountProblem;
 import dev.tollgate.core.user.EmailAddress;
@@ -46,14 +47,19 @@ final class SignUpRoutes {
         String continueUrl = ContinueUrl.orDefault(form.text("continue"));
         String email = form.text("email");
         try {
-            NewSession session = service.signUp(email, form.text("password"), sessions.cookieValue(ctx));
-            sessions.begin(ctx, session);
-            MailOutcome mailed = verification.sendVerification(session.signedIn().user(), addresses.of(ctx));
+            BrowserSignIn signUp = service.signUp(email, form.text("password"), addresses.of(ctx), sessions.deviceCookie(ctx),
+                    sessions.cookieValue(ctx));
+            sessions.begin(ctx, signUp.session());
+            sessions.rememberDevice(ctx, signUp.deviceCookie());
+            MailOutcome mailed = verification.sendVerification(signUp.session().signedIn().user(), addresses.of(ctx));
             // The account page is the "check your mail" page for an unverified person; it also says when the mail failed.
             boolean toAccount = continueUrl.equals(ContinueUrl.DEFAULT);
             pages.redirect(ctx, toAccount && mailed == MailOutcome.FAILED ? AccountRoutes.withMailNotice(MailNotice.of(mailed)) : continueUrl);
         } catch (AccountException e) {
             render(ctx, statusOf(e.problem()), EmailAddress.parse(email).orElse(""), continueUrl, e.getMessage());
+        } catch (Throttled e) {
+            ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            render(ctx, 429, EmailAddress.parse(email).orElse(""), continueUrl, e.getMessage());
         }
     }
 
@@ -67,6 +73,7 @@ final class SignUpRoutes {
         return switch (problem) {
             case SIGN_UP_CLOSED -> 403;
             case EMAIL_TAKEN -> 409;
+            case SERVER_BUSY -> 503;
             default -> 400;
         };
     }

@@ -120,6 +120,7 @@ public final class UserAdminRoutes {
     private static ApiException toApi(AccountException e) {
         return switch (e.problem()) {
             case EMAIL_TAKEN -> ApiError.ALREADY_EXISTS.exception(e.getMessage());
+            case SERVER_BUSY -> ApiError.RATE_LIMIT_EXCEEDED.exception(e.getMessage());
             default -> ApiError.INVALID_ARGUMENT.exception(e.getMessage());
         };
     }

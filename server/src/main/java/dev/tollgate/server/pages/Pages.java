@@ -1,5 +1,7 @@
 package dev.tollgate.server.pages;
 
+import dev.tollgate.core.throttle.Throttled;
+import java.time.Duration;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -123,12 +125,23 @@ public final class Pages {
             error(ctx, e);
         } catch (PageRedirect e) {
             redirect(ctx, e.location(), e.status());
+        } catch (Throttled e) {
+            tooManyRequests(ctx, e.retryAfter(), e.getMessage());
         } catch (HttpResponseException e) {
             error(ctx, e.getStatus(), "Request refused", "This request cannot be served.");
         } catch (Exception e) {
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             error(ctx, 500, "Something went wrong", "Tollgate could not complete this request. Try again in a moment.");
         }
+    }
+
+    /**
+     * The answer to a throttled request: 429 with {@code Retry-After} and the sentence the person
+     * reads. Handlers may call it, or let {@link Throttled} out of any page handler.
+     */
+    public void tooManyRequests(Context ctx, Duration retryAfter, String message) {
+        ctx.header("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+        error(ctx, 429, "Too many attempts", message);
     }
 
     private void error(Context ctx, PageError e) {
