@@ -243,6 +243,38 @@ class AuditLogTest extends PeopleEndToEndTest {
     }
 
     @Test
+    void mailedLinkActionsAreLoggedWithoutTheirLinks() {
+        String email = uniqueEmail();
+        Browser b = signedUp(email);
+        assertThat(b.submit("/account", "/account/verification", Map.of()).status()).isEqualTo(303);
+        assertThat(b.submit("/account", "/account/email", Map.of("new_email", "moved-" + email, "current_password", "not it"))
+                .status()).isEqualTo(400);
+        assertThat(browser().submit("/forgot-password", "/forgot-password", Map.of("email", email)).status()).isLessThan(400);
+        String stranger = uniqueEmail();
+        assertThat(browser().submit("/forgot-password", "/forgot-password", Map.of("email", stranger)).status()).isLessThan(400);
+        assertThat(http.postJson("/admin/v1/users/" + email + ":resendVerification", adminToken, "").status()).isEqualTo(200);
+        assertThat(http.postJson("/admin/v1/users/" + email + ":revokeVerification", adminToken, "").status()).isEqualTo(200);
+        assertThat(browser().get("/verify-email?token=tgm_not-a-real-link").status()).isGreaterThanOrEqualTo(400);
+
+        List<JsonNode> everything = everything();
+        assertThat(everything.toString()).as("an address with no account is not kept").doesNotContain(stranger).doesNotContain("tgm_");
+        List<JsonNode> log = everything.stream().filter(e -> e.get("resource").asText().equals("users/" + email)).toList();
+        assertThat(log).extracting(e -> e.get("method").asText() + " " + e.get("actor").get("kind").asText() + " "
+                + e.get("outcome").get("status").asText()).containsSubsequence(
+                "accounts.signUp person OK",
+                "accounts.resendVerification person OK",
+                "accounts.requestEmailChange person INVALID_ARGUMENT",
+                "accounts.requestPasswordReset anonymous OK",
+                "users.resendVerification serviceAccount OK",
+                "users.revokeVerification serviceAccount OK");
+        assertThat(everything).anySatisfy(e -> {
+            assertThat(e.get("method").asText()).isEqualTo("accounts.verifyEmail");
+            assertActor(e, "anonymous", null);
+            assertThat(e.get("outcome").get("httpStatus").asInt()).isGreaterThanOrEqualTo(400);
+        });
+    }
+
+    @Test
     void grantsGivenOnTheConsentAndDevicePagesAndRemovedOnThePermissionsPageAndAtRevokeAreLogged() {
         String p = createProject(adminToken);
         enable(adminToken, p, "calendar");

@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  */
 final class AdminMethods {
     /** The custom-method verb of the path parameter named in a route's name: {@code projects.serviceAccounts.{verb:sa}}. */
-    private static final Pattern VERB = Pattern.compile("\\{verb:([a-z]+)}");
+    private static final Pattern VERB = Pattern.compile("\\{verb:([A-Za-z]+)}");
     /** The custom methods the admin API has; any other verb is named "unknown", so names stay a closed set. */
-    private static final Set<String> VERBS = Set.of("enable", "disable");
+    private static final Set<String> VERBS = Set.of("enable", "disable", "resendVerification", "revokeVerification");
 
     record Route(String name, String resource) {}
 
@@ -69,6 +69,7 @@ final class AdminMethods {
         add(HandlerType.PATCH, p + "/{p}/billing", "projects.billing.update", "projects/{p}/billing");
 
         add(HandlerType.POST, "/admin/v1/users", "users.create", "users/{=email}");
+        add(HandlerType.POST, "/admin/v1/users/{nameAndAction}", "users.{verb:nameAndAction}", "users/{nameAndAction}");
     }
 
     private AdminMethods() {}

@@ -8,6 +8,8 @@ import dev.tollgate.core.oauth.DeviceAuthorizationRepository;
 import dev.tollgate.core.oauth.DeviceFlow;
 import dev.tollgate.core.session.SignedIn;
 import dev.tollgate.core.user.EmailAddress;
+import dev.tollgate.core.user.EmailVerification;
+import dev.tollgate.core.user.PasswordReset;
 import dev.tollgate.core.user.User;
 import dev.tollgate.core.user.UserRepository;
 import dev.tollgate.protocol.ClientAuth;
@@ -46,17 +48,29 @@ public final class PageAuditHook {
     static final String REMOVE_ACCESS = PermissionsPage.PATH + "/remove";
     static final String DEVICE_DECISION = "/device/decision";
     static final String REVOKE = "/revoke";
+    static final String RESEND_VERIFICATION = "/account/verification";
+    static final String CHANGE_EMAIL = "/account/email";
+    static final String FORGOT_PASSWORD = "/forgot-password";
 
     /** Each audited POST path, with the method name (or names) its entries carry. */
-    static final Map<String, String> ACTIONS = Map.of(
-            SIGN_IN, "accounts.signIn",
-            SIGN_UP, "accounts.signUp",
-            SIGN_OUT, "accounts.signOut",
-            PASSWORD, "accounts.changePassword",
-            AuthorizationEndpoint.PATH, "oauth.consent.approve | oauth.consent.deny",
-            REMOVE_ACCESS, "oauth.grants.remove",
-            DEVICE_DECISION, "oauth.device.approve | oauth.device.deny",
-            REVOKE, "oauth.tokens.revoke");
+    static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry(SIGN_IN, "accounts.signIn"),
+            Map.entry(SIGN_UP, "accounts.signUp"),
+            Map.entry(SIGN_OUT, "accounts.signOut"),
+            Map.entry(PASSWORD, "accounts.changePassword"),
+            Map.entry(RESEND_VERIFICATION, "accounts.resendVerification"),
+            Map.entry(CHANGE_EMAIL, "accounts.requestEmailChange"),
+            Map.entry(FORGOT_PASSWORD, "accounts.requestPasswordReset"),
+            Map.entry(PasswordReset.PATH, "accounts.resetPassword"),
+            Map.entry(AuthorizationEndpoint.PATH, "oauth.consent.approve | oauth.consent.deny"),
+            Map.entry(REMOVE_ACCESS, "oauth.grants.remove"),
+            Map.entry(DEVICE_DECISION, "oauth.device.approve | oauth.device.deny"),
+            Map.entry(REVOKE, "oauth.tokens.revoke"));
+
+    /** Mailed links that change something when opened (a GET, as mail clients open links). */
+    static final Map<String, String> LINKS = Map.of(
+            EmailVerification.VERIFY_PATH, "accounts.verifyEmail",
+            EmailVerification.CHANGE_PATH, "accounts.confirmEmailChange");
 
     private final AuditTrail trail;
     private final AuditAddresses addresses;
@@ -81,6 +95,27 @@ public final class PageAuditHook {
         bySignedIn(app, REMOVE_ACCESS, (ctx, who) -> grant(ctx, who, "oauth.grants.remove", formField(ctx, "client_id"), Outcomes.ofPage(ctx)));
         bySignedIn(app, DEVICE_DECISION, this::deviceDecision);
         on(app, REVOKE, this::revoke);
+        bySignedIn(app, RESEND_VERIFICATION, (ctx, who) -> person(ctx, who, "accounts.resendVerification", Outcomes.ofPage(ctx)));
+        bySignedIn(app, CHANGE_EMAIL, (ctx, who) -> person(ctx, who, "accounts.requestEmailChange", Outcomes.ofPage(ctx)));
+        on(app, FORGOT_PASSWORD, ctx -> anonymousAbout(ctx, "accounts.requestPasswordReset"));
+        // The link's token is the only proof; it is never logged. The page's status says whether it worked.
+        on(app, PasswordReset.PATH, ctx -> anonymousAbout(ctx, "accounts.resetPassword"));
+        LINKS.forEach((path, method) -> app.after(path, ctx -> {
+            if (ctx.method() == HandlerType.GET && ctx.queryParam("token") != null) {
+                try {
+                    anonymousAbout(ctx, method);
+                } catch (RuntimeException e) {
+                    LOG.error("Could not log GET {} in the audit log", path, e);
+                }
+            }
+        }));
+    }
+
+    /** Something anyone may ask about an account; the entry names the account only when there is one. */
+    private void anonymousAbout(Context ctx, String method) {
+        Optional<User> account = formField(ctx, "email").flatMap(EmailAddress::parse).flatMap(users::findByEmail);
+        trail.record(AuditActor.ANONYMOUS, method, Optional.empty(), account.map(u -> "users/" + u.email()).orElse("users"),
+                addresses.of(ctx), Outcomes.ofPage(ctx));
     }
 
     private interface PersonAction {
