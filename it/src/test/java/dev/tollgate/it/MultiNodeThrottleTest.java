@@ -41,10 +41,13 @@ class MultiNodeThrottleTest {
                 .isEqualTo(200);
     }
 
+    /** Nodes of one database share the master key that seals its signing keys. */
+    private static final String MASTER_KEY = dev.tollgate.core.secret.MasterKey.generate().encoded();
+
     private static TollgateProcess node(String db) throws Exception {
         return TollgateProcess.startWith(List.of("--port", "0", "--host", "127.0.0.1", "--data",
                 Files.createTempDirectory("tollgate-node-").toString(), "--db", db, "--db-user", TestDatabases.PG_USER,
-                "--redis", "redis://" + MultiNodeTest.REDIS_HOST, "--trusted-proxies", "127.0.0.1/32"), Map.of());
+                "--redis", "redis://" + MultiNodeTest.REDIS_HOST, "--trusted-proxies", "127.0.0.1/32"), Map.of("TOLLGATE_MASTER_KEY", MASTER_KEY));
     }
 
     @AfterAll
