@@ -3,7 +3,8 @@
 Driven by it/.../GoogleInstalledAppFlowsTest: reads its settings as JSON on stdin (the path of the
 client_secret.json Tollgate gave, the scopes, the API's base URL), runs the loopback flow on a free
 port without opening a browser (the test's browser opens the URL the flow prints), then calls the
-API with the credentials, refreshes them, calls it again, and prints what it saw as one JSON object
+API with the credentials, refreshes them, calls it again (also through a client built from the
+Discovery document), and prints what it saw as one JSON object
 on the last line of stdout.
 
 oauthlib refuses plain-http token endpoints unless OAUTHLIB_INSECURE_TRANSPORT=1, which the test
@@ -14,6 +15,7 @@ import sys
 
 from google.auth.transport.requests import AuthorizedSession, Request
 from google_auth_oauthlib.flow import InstalledAppFlow
+from googleapiclient import discovery
 
 
 def main():
@@ -30,9 +32,11 @@ def main():
     first_token = credentials.token
     credentials.refresh(Request())
     out["refreshed"] = credentials.token != first_token
-    after = session.get(events_url)
-    out["after"] = after.status_code
-    out["events"] = after.json()
+    out["after"] = session.get(events_url).status_code
+    # The refreshed credentials in a client google-api-python-client builds from Tollgate's Discovery document.
+    calendar = discovery.build("calendar", "v3", credentials=credentials, cache_discovery=False,
+                               discoveryServiceUrl=settings["baseUrl"] + "/discovery/v1/apis/{api}/{apiVersion}/rest")
+    out["events"] = calendar.events().list().execute()
     print(json.dumps(out))
 
 
