@@ -19,7 +19,11 @@ public record Issuer(String url) {
 
     public String certsUri() { return url + "/oauth2/v3/certs"; }
 
-    public String serviceAccountCertsUri(String email) {
-        return url + "/service_accounts/v1/jwk/" + email;
+    /** Google's {@code {kid: PEM certificate}} map of the same keys as {@link #certsUri()}. */
+    public String x509CertsUri() { return url + "/oauth2/v1/certs"; }
+
+    /** Google's {@code {key id: PEM certificate}} map of a service account's enabled keys. */
+    public String serviceAccountX509Uri(String email) {
+        return url + "/service_accounts/v1/metadata/x509/" + email;
     }
 }

@@ -251,6 +251,7 @@ public final class Tollgate implements AutoCloseable {
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
         app.post("/token", new TokenEndpoint(tokens)::handle);
         new ServiceAccountJwks(accountRepo).register(app);
+        new dev.tollgate.server.oauth.X509Certs(new dev.tollgate.core.oauth.PublishedCertificates(oauth.signingKeys()), accountRepo).register(app);
         var adminAuth = new AdminAuthenticator(cache, clock);
         new AdminApi(adminAuth, projects, keys, serviceAccounts).register(app);
         new OAuthClientRoutes(adminAuth, oauth.clients()).register(app);

@@ -114,7 +114,7 @@ public final class AuthorizationService {
                 ? Optional.of(params.params().get("state").get(0)).filter(s -> !s.isEmpty() && s.length() <= 2048) : Optional.empty();
         AuthorizationRequest request;
         try {
-            request = AuthorizationRequest.parse(params, target, client.isPublic());
+            request = AuthorizationRequest.parse(offlineByDefaultForInstalled(params, client), target, client.isPublic());
             for (String scope : request.scopes().values()) {
                 if (!knownScopes.isKnown(scope) || scope.equals(KnownScopes.ADMIN) && client.type() != ClientType.WEB) {
                     throw OAuthError.INVALID_SCOPE.exception("Unknown or unavailable scope: " + clip(scope));
@@ -181,6 +181,20 @@ public final class AuthorizationService {
         Grant grant = Grants.remember(grants, who.userId(), checked.client().clientId(), request.scopes(), clock.instant());
         Scopes tokenScopes = request.includeGrantedScopes() ? grant.scopes() : request.scopes();
         return new Outcome.Redirect(issueCode(checked, who, tokenScopes));
+    }
+
+    /**
+     * Google gives installed applications a refresh token without {@code access_type=offline} (its
+     * desktop-app flow has no such parameter, and its libraries for them do not send it); an explicit
+     * {@code access_type=online} still means no refresh token.
+     */
+    private static FormBody offlineByDefaultForInstalled(FormBody params, OAuthClient client) {
+        if (!client.isPublic() || params.params().containsKey("access_type")) {
+            return params;
+        }
+        var withOffline = new LinkedHashMap<>(params.params());
+        withOffline.put("access_type", List.of("offline"));
+        return new FormBody(withOffline);
     }
 
     private ConsentRequest consentRequest(Checked checked, Scopes granted, List<String> missing, boolean askAll) {

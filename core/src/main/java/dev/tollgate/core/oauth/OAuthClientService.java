@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class OAuthClientService {
     private static final int MAX_URIS = 100;
     private static final int MAX_SECRETS = 2;
+    private static final String INSTALLED_LOOPBACK = "http://localhost";
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190}");
 
     private final OAuthClientRepository clients;
@@ -62,10 +63,22 @@ public final class OAuthClientService {
         var client = new OAuthClient(clientId, projectId, type, name, redirects, origins, now());
         clients.insert(client);
         NewSecret secret = newSecret(clientId);
-        var details = new ClientSecretFile.Details(clientId, projectId, issuer.authUri(), issuer.tokenUri(), issuer.certsUri(),
-                secret.secret(), redirects.isEmpty() ? null : redirects, origins.isEmpty() ? null : origins);
+        List<String> fileRedirects = type == ClientType.INSTALLED ? installedRedirects(redirects) : redirects;
+        var details = new ClientSecretFile.Details(clientId, projectId, issuer.authUri(), issuer.tokenUri(), issuer.x509CertsUri(),
+                secret.secret(), fileRedirects.isEmpty() ? null : fileRedirects, origins.isEmpty() ? null : origins);
         var file = type == ClientType.WEB ? new ClientSecretFile(details, null) : new ClientSecretFile(null, details);
         return new CreatedClient(client, secret.record(), secret.secret(), file);
+    }
+
+    /**
+     * Google's installed clients carry {@code http://localhost} first: their libraries take the loopback
+     * redirect from it (any port and path is accepted without registration), then the registered ones.
+     */
+    private static List<String> installedRedirects(List<String> registered) {
+        var all = new java.util.ArrayList<String>();
+        all.add(INSTALLED_LOOPBACK);
+        registered.stream().filter(u -> !u.equals(INSTALLED_LOOPBACK)).forEach(all::add);
+        return List.copyOf(all);
     }
 
     public List<OAuthClient> list(Principal caller, String projectId) {

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which redirect URIs a client may register, and when a requested one matches: exact string
- * comparison (RFC 9700 §4.1.3), except that an installed application's loopback redirect may
- * use any port (RFC 8252 §7.3).
+ * comparison (RFC 9700 §4.1.3), except that an installed application may use any loopback
+ * redirect, on any port and path, registered or not (RFC 8252 §7.3), as Google's desktop clients do.
  */
 public final class RedirectUris {
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
@@ -19,6 +19,8 @@ public final class RedirectUris {
     /** Quotes, separators of CSP directives and sources, and what HTML or a header could read as the end of a value. */
     private static final String UNSAFE_CHARACTERS = "'\";,\\<>`{}|^";
     private static final Pattern HOST_NAME = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\\.?");
+    /** The loopback hosts exactly as written, with an optional port of at most five digits and no leading zero. */
+    private static final Pattern LOOPBACK_AUTHORITY = Pattern.compile("(127\\.0\\.0\\.1|\\[::1]|localhost)(:[1-9][0-9]{0,4})?");
     private static final Pattern IPV6_LITERAL = Pattern.compile("(?i)\\[[0-9a-f:.]+]");
 
     private RedirectUris() {}
@@ -116,32 +118,35 @@ public final class RedirectUris {
                 return true;
             }
         }
-        if (client.type() != ClientType.INSTALLED) {
-            return false;
-        }
-        var req = parse(requested);
-        if (req.isEmpty() || !isLoopback(req.get()) || !"http".equals(req.get().getScheme())
-                || req.get().getRawUserInfo() != null || req.get().getRawFragment() != null) {
-            return false;
-        }
-        for (String registered : client.redirectUris()) {
-            var reg = parse(registered);
-            if (reg.isPresent() && isLoopback(reg.get()) && samePartsButPort(reg.get(), req.get())) {
-                return true;
-            }
-        }
-        return false;
+        return client.type() == ClientType.INSTALLED && isAnyLoopbackRedirect(requested);
     }
 
-    private static boolean samePartsButPort(URI registered, URI requested) {
-        return registered.getScheme().equals(requested.getScheme())
-                && registered.getHost().equals(requested.getHost())
-                && java.util.Objects.equals(emptyToSlash(registered.getRawPath()), emptyToSlash(requested.getRawPath()))
-                && java.util.Objects.equals(registered.getRawQuery(), requested.getRawQuery());
-    }
-
-    private static String emptyToSlash(String path) {
-        return path == null || path.isEmpty() ? "/" : path;
+    /**
+     * What an installed application may use without registering it (RFC 8252 §7.3, Google's desktop
+     * clients): plain http to 127.0.0.1, [::1] or localhost, spelled exactly so, on any port and any
+     * path. Every other spelling of a host (other cases, decimal, hex or short IPv4, percent-encoding,
+     * trailing dots) and any user information or fragment is refused, so that no string a browser
+     * could resolve elsewhere passes.
+     */
+    static boolean isAnyLoopbackRedirect(String requested) {
+        var parsed = parse(requested);
+        if (parsed.isEmpty() || requested.contains("#")) {
+            return false;
+        }
+        URI uri = parsed.get();
+        String authority = uri.getRawAuthority();
+        if (!"http".equals(uri.getScheme()) || uri.isOpaque() || authority == null || uri.getRawUserInfo() != null
+                || !LOOPBACK_AUTHORITY.matcher(authority).matches() || !isLoopback(uri)) {
+            return false;
+        }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            return false;
+        }
+        String path = uri.getRawPath();
+        if (path != null && !path.isEmpty() && !path.startsWith("/")) {
+            return false;
+        }
+        return isUsable(requested);
     }
 
     private static boolean isLoopback(URI uri) {

@@ -48,6 +48,14 @@ public final class SigningKeys {
         return key;
     }
 
+    /**
+     * The end of the time a verifier may meet the key: its retirement (which includes the grace
+     * period) once retired; until then the latest it can be, since no key signs after its rotation.
+     */
+    public Instant publishedUntil(SigningKey key) {
+        return key.retireTime().orElse(key.createTime().plus(rotation).plus(grace));
+    }
+
     /** The keys a verifier may meet now; re-read at most once a minute so other nodes' rotations show. */
     public List<SigningKey> published() {
         Snapshot s = snapshot;

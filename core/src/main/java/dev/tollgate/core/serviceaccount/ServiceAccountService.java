@@ -107,7 +107,7 @@ public final class ServiceAccountService {
         ServiceAccountKey key = store(account, (RSAPublicKey) pair.getPublic(), ServiceAccountKey.Origin.GENERATED);
         var file = new ServiceAccountKeyFile(ServiceAccountKeyFile.TYPE, account.projectId(), key.keyId(),
                 KeyMaterial.privateKeyPem(pair.getPrivate()), account.email(), account.uniqueId(),
-                issuer.authUri(), issuer.tokenUri(), issuer.certsUri(), issuer.serviceAccountCertsUri(account.email()));
+                issuer.authUri(), issuer.tokenUri(), issuer.x509CertsUri(), issuer.serviceAccountX509Uri(account.email()));
         return new CreatedKey(key, file);
     }
 

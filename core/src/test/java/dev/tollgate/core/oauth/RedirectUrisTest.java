@@ -35,17 +35,64 @@ class RedirectUrisTest {
     }
 
     @Test
-    void installedClientLoopbackMatchesOnAnyPortOnly() {
-        assertThat(RedirectUris.matches(NATIVE, "http://127.0.0.1:53682/callback")).isTrue();
+    void installedClientRegisteredRedirectsMatchExactly() {
         assertThat(RedirectUris.matches(NATIVE, "http://127.0.0.1/callback")).isTrue();
-        assertThat(RedirectUris.matches(NATIVE, "http://[::1]:9000/cb")).isTrue();
         assertThat(RedirectUris.matches(NATIVE, "com.example.app:/oauth")).isTrue();
-        assertThat(RedirectUris.matches(NATIVE, "http://127.0.0.1:53682/callback2")).isFalse();
-        assertThat(RedirectUris.matches(NATIVE, "http://127.0.0.2:53682/callback")).isFalse();
-        assertThat(RedirectUris.matches(NATIVE, "http://localhost:53682/callback")).isFalse();
-        assertThat(RedirectUris.matches(NATIVE, "https://127.0.0.1:53682/callback")).isFalse();
-        assertThat(RedirectUris.matches(NATIVE, "http://u@127.0.0.1:53682/callback")).isFalse();
         assertThat(RedirectUris.matches(NATIVE, "com.example.app:/oauth2")).isFalse();
+        assertThat(RedirectUris.matches(NATIVE, "com.example.app:/oauth/")).isFalse();
+        assertThat(RedirectUris.matches(NATIVE, "com.example.app://oauth")).isFalse();
+        assertThat(RedirectUris.matches(NATIVE, "COM.example.app:/oauth")).isFalse();
+    }
+
+    private static final OAuthClient UNREGISTERED = new OAuthClient("u", "p", ClientType.INSTALLED, "u", List.of(), List.of(), Instant.EPOCH);
+    private static final OAuthClient HTTPS_LOOPBACK = new OAuthClient("h", "p", ClientType.INSTALLED, "h",
+            List.of("https://localhost:8443/cb"), List.of(), Instant.EPOCH);
+
+    /** RFC 8252 §7.3 and Google's desktop clients: any loopback http redirect, any port, any path, without registering it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost", "http://localhost/", "http://localhost:8080/", "http://localhost:53682/Callback",
+            "http://127.0.0.1", "http://127.0.0.1:1/", "http://127.0.0.1:65535/cb", "http://127.0.0.1:40000/a/b/c?x=1",
+            "http://[::1]", "http://[::1]:9000/", "http://[::1]:9000/oauth2callback", "http://127.0.0.1:53682/callback2",
+            "http://localhost:3000/path%20with%20space"})
+    void installedClientAcceptsAnyLoopbackRedirect(String requested) {
+        assertThat(RedirectUris.matches(UNREGISTERED, requested)).isTrue();
+        assertThat(RedirectUris.matches(NATIVE, requested)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://localhost/", "https://127.0.0.1:8443/cb", "https://[::1]/cb", "HTTP://localhost/", "Http://127.0.0.1/",
+            "http://LOCALHOST/", "http://LocalHost:8080/", "http://localhost./", "http://127.0.0.1./", "http://localhost.evil.com/",
+            "http://127.0.0.1.evil.com/", "http://127.0.0.1.nip.io/", "http://evil.com/localhost", "http://localhost@evil.com/",
+            "http://localhost:80@evil.com/", "http://127.0.0.1@evil.com", "http://user@localhost/", "http://:pw@127.0.0.1/",
+            "http://evil.com@localhost/", "http://127.1/", "http://127.0.1/", "http://0x7f.0.0.1/", "http://0x7f000001/",
+            "http://2130706433/", "http://0177.0.0.1/", "http://017700000001/", "http://127.000.000.001/", "http://127.0.0.2/",
+            "http://0.0.0.0/", "http://[0:0:0:0:0:0:0:1]/", "http://[::ffff:127.0.0.1]/", "http://[::1%25eth0]/", "http://[::01]/",
+            "http://%6cocalhost/", "http://localhost%2eevil.com/", "http://127.0.0.%31/", "http://%5B::1%5D/", "http://localhost#frag",
+            "http://localhost/#", "http://localhost/cb#x", "http://localhost:0/", "http://localhost:65536/", "http://localhost:00080/",
+            "http://localhost:/", "http://localhost:99999999999/", "http://localhost:-1/", "http://localhost:8080:9090/",
+            "http://localhost\\@evil.com/", "http://localhost/../x", "http://localhost/a/%2e%2e/x", "http://localhost/cb%0d%0aX:y",
+            "http://localhost/\"", "http://localhost/<x>", "http:localhost/", "http:/localhost/", "http:///localhost/", "//localhost/",
+            "localhost:8080", "ws://localhost/", "file://localhost/etc/passwd", "javascript://localhost/%0aalert(1)",
+            "http://local host/", " http://localhost/", "http://localhost/ ", "http://localhost/\u0000", "http://localhost/caf\u00e9",
+            "http://ⓛocalhost/", "http://xn--localhost-/", ""})
+    void installedClientRefusesEveryOtherSpelling(String requested) {
+        assertThat(RedirectUris.matches(UNREGISTERED, requested)).isFalse();
+        assertThat(RedirectUris.matches(NATIVE, requested)).isFalse();
+    }
+
+    @Test
+    void httpsLoopbackOnlyWhenRegisteredAndThenExactly() {
+        assertThat(RedirectUris.matches(HTTPS_LOOPBACK, "https://localhost:8443/cb")).isTrue();
+        assertThat(RedirectUris.matches(HTTPS_LOOPBACK, "https://localhost:8444/cb")).isFalse();
+        assertThat(RedirectUris.matches(HTTPS_LOOPBACK, "https://localhost:8443/cb2")).isFalse();
+        assertThat(RedirectUris.matches(HTTPS_LOOPBACK, "http://localhost:8443/cb")).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost/", "http://127.0.0.1:8080/cb", "http://[::1]/"})
+    void webClientsGetNoLoopbackLeeway(String requested) {
+        assertThat(RedirectUris.matches(WEB, requested)).isFalse();
+        assertThat(RedirectUris.matches(new OAuthClient("w2", "p", ClientType.WEB, "w", List.of(), List.of(), Instant.EPOCH), requested)).isFalse();
     }
 
     @ParameterizedTest
