@@ -143,7 +143,9 @@ public final class ReferrerPattern {
             URI uri;
             try {
                 uri = new URI(header).normalize();
-            } catch (URISyntaxException e) {
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                // The JDK's parser throws NumberFormatException for an over-long IPv4 part inside an
+                // IPv6 literal ("http://[::2666666666.1.1.1]/"); that is a malformed header too.
                 return null;
             }
             String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
