@@ -17,7 +17,7 @@ class RedirectUrisFuzzTest {
     /**
      * Input: first byte 'w' for a web client (else installed), then the URI. Property: registration
      * either refuses with ApiException or accepts the URI unchanged; an accepted URI has no fragment,
-     * wildcard or user information, and a web client's uses https or http on a loopback host.
+     * wildcard or user information, and a web client's uses https or http on a loopback host (schemes in any case).
      */
     @FuzzTest
     void registeredUriHasNoFragmentWildcardOrUserInfo(byte[] data) {
@@ -37,8 +37,9 @@ class RedirectUrisFuzzTest {
         assertThat(parsed.getRawUserInfo()).isNull();
         if (type == ClientType.WEB) {
             assertThat(parsed.getHost()).isNotNull();
-            assertThat(parsed.getScheme().equals("https")
-                    || parsed.getScheme().equals("http") && Set.of("127.0.0.1", "[::1]", "localhost").contains(parsed.getHost()))
+            String scheme = parsed.getScheme().toLowerCase(java.util.Locale.ROOT);
+            assertThat(scheme.equals("https")
+                    || scheme.equals("http") && Set.of("127.0.0.1", "[::1]", "localhost").contains(parsed.getHost()))
                     .isTrue();
         }
     }
