@@ -29,7 +29,7 @@ class ReferrerPatternFuzzTest {
         assertThat(again).isEqualTo(pattern);
         assertThat(again.toString()).isEqualTo(canonical);
         assertThat(canonical).doesNotContain("?", "#");
-        String afterScheme = canonical.contains("://") ? canonical.substring(canonical.indexOf("://") + 3) : canonical;
+        String afterScheme = withoutScheme(canonical);
         assertThat(afterScheme.indexOf('/') < 0 ? afterScheme : afterScheme.substring(0, afterScheme.indexOf('/')))
                 .as("authority of %s", canonical).doesNotContain("@");
     }
@@ -54,7 +54,7 @@ class ReferrerPatternFuzzTest {
         assertThat(parsed).isNotNull();
         assertThat(parsed.scheme()).isIn("http", "https");
         String canonical = pattern.toString();
-        String afterScheme = canonical.contains("://") ? canonical.substring(canonical.indexOf("://") + 3) : canonical;
+        String afterScheme = withoutScheme(canonical);
         int end = indexOfAny(afterScheme);
         String hostPart = afterScheme.substring(0, end);
         if (hostPart.startsWith("*.")) {
@@ -63,6 +63,16 @@ class ReferrerPatternFuzzTest {
         } else {
             assertThat(parsed.host()).isEqualTo(hostPart);
         }
+    }
+
+    /** A canonical pattern without its scheme, if it has one ("://" may also occur in its path). */
+    private static String withoutScheme(String canonical) {
+        for (String scheme : new String[] {"http://", "https://"}) {
+            if (canonical.startsWith(scheme)) {
+                return canonical.substring(scheme.length());
+            }
+        }
+        return canonical;
     }
 
     /** End of the host in a canonical pattern: a port colon (outside brackets) or the path. */

@@ -27,7 +27,7 @@ class JournalFramesFuzzTest {
     /**
      * Input: byte 0 gives how many records (1-8) are written and whether they span two segments;
      * then groups of three bytes damage the files (position high, position low, xor value; a zero
-     * xor truncates the file there instead). Property: reading to the acknowledged end either gives
+     * xor cuts the last segment there instead). Property: reading to the acknowledged end either gives
      * exactly the written records in order and returns the end, or gives a prefix of them in order
      * and then throws JournalCorruptException; no other exception, no record that was not written,
      * and it finishes (the fuzzer's per-input timeout catches an endless loop).
@@ -53,7 +53,10 @@ class JournalFramesFuzzTest {
             int file = (data[i] & 0x80) != 0 && twoSegments ? 1 : 0;
             int at = ((data[i] & 0x7f) << 8 | (data[i + 1] & 0xff)) % (files[file].length + 1);
             byte xor = data[i + 2];
-            files[file] = xor == 0 ? Arrays.copyOf(files[file], at)
+            // Only the last segment is cut: an earlier one cut exactly on a frame boundary cannot be
+            // told from a complete one in this format (see docs/FUZZING.md, "Open").
+            files[file] = xor == 0 && file == files.length - 1 ? Arrays.copyOf(files[file], at)
+                    : xor == 0 ? files[file]
                     : at == files[file].length ? append(files[file], xor) : flip(files[file], at, xor);
         }
         for (int i = 0; i < files.length; i++) {
