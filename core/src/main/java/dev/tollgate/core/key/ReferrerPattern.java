@@ -89,8 +89,13 @@ public final class ReferrerPattern {
         if (path != null) {
             checkPath(text, path);
         }
-        return new ReferrerPattern(scheme, anySubdomain, host, port,
+        var pattern = new ReferrerPattern(scheme, anySubdomain, host, port,
                 pathIsPrefix ? path.substring(0, path.length() - 1) : path, pathIsPrefix);
+        // IDN labels grow in ASCII: the canonical form, which is stored and read back, must fit too.
+        if (pattern.toString().length() > MAX_LENGTH) {
+            throw invalid(text, "its canonical form (international names in ASCII) is longer than " + MAX_LENGTH + " characters");
+        }
+        return pattern;
     }
 
     /** True if {@code referer}, a Referer header value (null if absent), is allowed by this pattern. */
