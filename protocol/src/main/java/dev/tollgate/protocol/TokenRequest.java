@@ -115,8 +115,13 @@ public sealed interface TokenRequest {
             case REFRESH_TOKEN -> {
                 ClientAuth client = requireClient(form, authorization);
                 Optional<String> scope = form.optional("scope");
-                return new RefreshToken(client, form.required("refresh_token"),
-                        scope.isPresent() ? Optional.of(Scopes.parse(scope.get())) : Optional.empty());
+                Optional<Scopes> narrowTo = scope.isPresent() ? Optional.of(Scopes.parse(scope.get())) : Optional.empty();
+                // A scope of spaces only names no scope: refused here, as the grant would, so that a
+                // parsed request is the same as its own form parsed again.
+                if (narrowTo.isPresent() && narrowTo.get().isEmpty()) {
+                    throw OAuthError.INVALID_SCOPE.exception("The scope parameter names no scope.");
+                }
+                return new RefreshToken(client, form.required("refresh_token"), narrowTo);
             }
             case DEVICE_CODE -> {
                 return new DeviceCode(requireClient(form, authorization), form.required("device_code"));

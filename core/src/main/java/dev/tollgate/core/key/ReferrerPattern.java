@@ -89,8 +89,13 @@ public final class ReferrerPattern {
         if (path != null) {
             checkPath(text, path);
         }
-        return new ReferrerPattern(scheme, anySubdomain, host, port,
+        var pattern = new ReferrerPattern(scheme, anySubdomain, host, port,
                 pathIsPrefix ? path.substring(0, path.length() - 1) : path, pathIsPrefix);
+        // IDN labels grow in ASCII: the canonical form, which is stored and read back, must fit too.
+        if (pattern.toString().length() > MAX_LENGTH) {
+            throw invalid(text, "its canonical form (international names in ASCII) is longer than " + MAX_LENGTH + " characters");
+        }
+        return pattern;
     }
 
     /** True if {@code referer}, a Referer header value (null if absent), is allowed by this pattern. */
@@ -143,7 +148,9 @@ public final class ReferrerPattern {
             URI uri;
             try {
                 uri = new URI(header).normalize();
-            } catch (URISyntaxException e) {
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                // The JDK's parser throws NumberFormatException for an over-long IPv4 part inside an
+                // IPv6 literal ("http://[::2666666666.1.1.1]/"); that is a malformed header too.
                 return null;
             }
             String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);

@@ -9,7 +9,7 @@ final class FrameScanner {
     enum Stop {
         /** Every byte up to the limit was a good frame. */
         END,
-        /** The bytes before the limit end inside a frame. */
+        /** The bytes before the limit end inside a frame, or the file ends before the limit. */
         TORN,
         /** A frame's length is impossible or its checksum does not match. */
         DAMAGED
@@ -34,6 +34,10 @@ final class FrameScanner {
             return null;
         }
         if (!fill(Frames.HEADER)) {
+            if (!buffer.hasRemaining() && offset < limit) {
+                // The file ends on a frame boundary but before the limit: acknowledged frames are missing.
+                return stopped(Stop.TORN, "the file ends at offset " + offset + ", before " + limit);
+            }
             return stopped(buffer.hasRemaining() ? Stop.TORN : Stop.END, "incomplete frame header");
         }
         int length = buffer.getInt(buffer.position());

@@ -3,6 +3,7 @@ package dev.tollgate.core.metering;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,6 +74,9 @@ final class RecordCodec {
             return new UsageRecord(callId, time, project, api, method, kind, credential, user, status, bytesIn, bytesOut, latency);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("record ends early", e);
+        } catch (DateTimeException | ArithmeticException e) {
+            // A time no Instant can hold was never written by Tollgate: damage, like any other bad field.
+            throw new IllegalArgumentException("record time is out of range", e);
         }
     }
 

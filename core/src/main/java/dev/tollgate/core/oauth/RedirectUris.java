@@ -160,7 +160,8 @@ public final class RedirectUris {
         try {
             URI parsed = new URI(uri);
             return parsed.isAbsolute() ? java.util.Optional.of(parsed) : java.util.Optional.empty();
-        } catch (URISyntaxException e) {
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // IllegalArgumentException: the JDK's NumberFormatException for "http://[::2666666666.1.1.1]/".
             return java.util.Optional.empty();
         }
     }

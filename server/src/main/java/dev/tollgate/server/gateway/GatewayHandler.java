@@ -14,6 +14,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -116,7 +118,7 @@ public final class GatewayHandler implements Handler {
         }
         var kept = new StringBuilder();
         for (String pair : rawQuery.split("&")) {
-            if (pair.equals("key") || pair.startsWith("key=") || pair.isEmpty()) {
+            if (pair.isEmpty() || isKeyParameter(pair)) {
                 continue;
             }
             if (kept.length() > 0) {
@@ -125,6 +127,17 @@ public final class GatewayHandler implements Handler {
             kept.append(pair);
         }
         return kept.toString();
+    }
+
+    /** Whether the pair's name, decoded as the key was read ({@code k%65y=}, not only {@code key=}), is key. */
+    private static boolean isKeyParameter(String pair) {
+        int eq = pair.indexOf('=');
+        String name = eq < 0 ? pair : pair.substring(0, eq);
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8).equals("key");
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 
     private Map<String, String> identity(MethodMatch match, Caller caller) {
