@@ -294,7 +294,7 @@ public final class Tollgate implements AutoCloseable {
                 new GatewayMetrics(registry));
         new DiscoveryRoutes(catalog, new DiscoveryDocuments(catalog, issuer)).register(app);
         for (ApiDefinition api : catalog.apis()) {
-            for (HandlerType verb : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {
+            for (HandlerType verb : new HandlerType[] {HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {
                 app.addHttpHandler(verb, "/" + api.name() + "/" + api.version() + "/<rest>", gateway);
             }
         }
