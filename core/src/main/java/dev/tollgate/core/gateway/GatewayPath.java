@@ -50,7 +50,7 @@ public final class GatewayPath {
     }
 
     private static String decodeStrict(String raw) {
-        if (raw.indexOf('%') < 0) {
+        if (raw.indexOf('%') < 0 && raw.chars().allMatch(c -> c < 0x80)) {
             return raw;
         }
         var bytes = ByteBuffer.allocate(raw.length());
