@@ -119,6 +119,22 @@ class GatewayLeakTest extends EndToEnd {
     }
 
     @Test
+    void quotaUserGivesKeyOnlyCallsTheirPerUserLimit() throws IOException {
+        String other = createProject(adminToken);
+        enable(adminToken, other, "echo");
+        String otherKey = createKey(adminToken, other, Map.of()).get("keyString").asText();
+        var override = Map.of("service", "echo", "name", "requests-per-minute-per-user", "limit", 1);
+        Http.Response r = http.patchJson("/admin/v1/projects/" + other + "/quotas", adminToken, Map.of("overrides", java.util.List.of(override)));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        String call = "GET /echo/v1/echo/x?key=" + otherKey + "&quotaUser=";
+        assertThat(raw(call + "alice HTTP/1.1\r\n").status).isEqualTo(200);
+        assertThat(raw(call + "alice HTTP/1.1\r\n").status).isEqualTo(429);
+        assertThat(raw(call + "bob HTTP/1.1\r\n").status).isEqualTo(200);
+        assertThat(raw("GET /echo/v1/echo/x?key=" + otherKey + " HTTP/1.1\r\n").status).as("no quotaUser: no per-user limit").isEqualTo(200);
+        assertThat(raw("GET /echo/v1/echo/x?key=" + otherKey + " HTTP/1.1\r\n").status).isEqualTo(200);
+    }
+
+    @Test
     void quotaUserLongerThan40CharactersIsRefused() throws IOException {
         Raw r = raw("GET /echo/v1/echo/x?key=" + key + "&quotaUser=" + "a".repeat(41) + " HTTP/1.1\r\n");
         assertThat(r.status).as(r.text).isEqualTo(400);
