@@ -53,6 +53,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--backend-timeout", defaultValue = "${env:TOLLGATE_BACKEND_TIMEOUT:-30}", description = "Seconds to wait for a backend (TOLLGATE_BACKEND_TIMEOUT, default 30).")
     int backendTimeoutSeconds;
 
+    @Option(names = "--api-host", defaultValue = "${env:TOLLGATE_API_HOST:-}",
+            description = "Serve the API gateway only for this Host name, and the sign-in and consent pages never on it (TOLLGATE_API_HOST).")
+    String apiHost;
+
     @Option(names = "--access-token-lifetime", defaultValue = "${env:TOLLGATE_ACCESS_TOKEN_LIFETIME:-3599}",
             description = "Seconds an access token lives (TOLLGATE_ACCESS_TOKEN_LIFETIME, default 3599).")
     int accessTokenLifetimeSeconds;
@@ -150,7 +154,8 @@ final class ServeCommand implements Callable<Integer> {
                 new ServerConfig.OAuthSettings(Duration.ofDays(refreshTokenMaxIdleDays), maxRefreshTokensPerClient,
                         Duration.ofDays(signingKeyRotationDays)), zone(quotaTimeZone),
                 ServerConfig.AccountingSettings.of(usageMinuteRetentionDays, billableStatuses), masterKey.source(),
-                new MailSettings(blankToEmpty(smtp).map(MailSettings::parseSmtp), blankToEmpty(mailFrom)));
+                new MailSettings(blankToEmpty(smtp).map(MailSettings::parseSmtp), blankToEmpty(mailFrom)),
+                blankToEmpty(apiHost).map(ServeCommand::apiHostName));
     }
 
     private static java.time.ZoneId zone(String id) {
@@ -159,6 +164,15 @@ final class ServeCommand implements Callable<Integer> {
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("--quota-time-zone: unknown time zone " + id);
         }
+    }
+
+    /** A host name as a Host header carries it, without a port: letters, digits, '.', '-'. */
+    static String apiHostName(String host) {
+        String name = host.trim();
+        if (name.isEmpty() || name.length() > 253 || !name.matches("[A-Za-z0-9.-]+")) {
+            throw new IllegalArgumentException("--api-host must be a host name such as api.example.com (no scheme, no port)");
+        }
+        return name;
     }
 
     private static Optional<String> blankToEmpty(String s) {

@@ -30,7 +30,19 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
                            Optional<Path> catalogFile, List<Cidr> trustedProxies, Duration backendTimeout,
                            Duration accessTokenLifetime, Optional<String> adminPassword, SignUpMode signUp,
                            OAuthSettings oauth, java.time.ZoneId quotaDayZone, AccountingSettings accounting,
-                           dev.tollgate.core.secret.MasterKeySource masterKey, dev.tollgate.server.mail.MailSettings mail) {
+                           dev.tollgate.core.secret.MasterKeySource masterKey, dev.tollgate.server.mail.MailSettings mail,
+                           Optional<String> apiHost) {
+
+    /** Without {@code --api-host}: the gateway answers on every host name. */
+    public ServerConfig(String host, int port, Path dataDir, Optional<String> issuer, Optional<String> dbUrl,
+                        Optional<String> dbUser, Optional<String> dbPassword, Optional<String> redisUrl,
+                        Optional<Path> catalogFile, List<Cidr> trustedProxies, Duration backendTimeout,
+                        Duration accessTokenLifetime, Optional<String> adminPassword, SignUpMode signUp,
+                        OAuthSettings oauth, java.time.ZoneId quotaDayZone, AccountingSettings accounting,
+                        dev.tollgate.core.secret.MasterKeySource masterKey, dev.tollgate.server.mail.MailSettings mail) {
+        this(host, port, dataDir, issuer, dbUrl, dbUser, dbPassword, redisUrl, catalogFile, trustedProxies, backendTimeout,
+                accessTokenLifetime, adminPassword, signUp, oauth, quotaDayZone, accounting, masterKey, mail, Optional.empty());
+    }
 
     /** The configuration before the master key and mail could be given: {@code DATA/master-key}, mail to the outbox. */
     public ServerConfig(String host, int port, Path dataDir, Optional<String> issuer, Optional<String> dbUrl,

@@ -60,6 +60,7 @@ import dev.tollgate.core.oauth.DeviceVerification;
 import dev.tollgate.core.throttle.ActionThrottle;
 import dev.tollgate.store.jdbc.JdbcKnownDeviceRepository;
 import dev.tollgate.store.jdbc.JdbcSessionRepository;
+import dev.tollgate.server.gateway.ApiHostGuard;
 import dev.tollgate.server.gateway.BackendProxy;
 import dev.tollgate.server.gateway.Backends;
 import dev.tollgate.server.discovery.DiscoveryRoutes;
@@ -292,10 +293,11 @@ public final class Tollgate implements AutoCloseable {
                 ? CallAccounting.charged(quota, billingGate, new CallMeter(metering.journal(), clock)) : CallAccounting.NONE;
         var gateway = new GatewayHandler(catalog, decider, accounting, addresses,
                 new Backends(catalog.apis(), samplesUri), new BackendProxy(config.backendTimeout()), backendSecret,
-                new GatewayMetrics(registry));
+                new GatewayMetrics(registry), config.apiHost());
+        config.apiHost().ifPresent(apiHost -> app.before(new ApiHostGuard(apiHost, catalog.apis())));
         new DiscoveryRoutes(catalog, new DiscoveryDocuments(catalog, issuer)).register(app);
         for (ApiDefinition api : catalog.apis()) {
-            for (HandlerType verb : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {
+            for (HandlerType verb : new HandlerType[] {HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {
                 app.addHttpHandler(verb, "/" + api.name() + "/" + api.version() + "/<rest>", gateway);
             }
         }

@@ -209,5 +209,6 @@ class ServiceAccountGrantFuzzTest {
         @Override public List<String> revokeBySource(String source) { return List.of(); }
         @Override public List<String> revokeForSubjectAndClient(String subjectId, String clientId) { return List.of(); }
         @Override public List<String> revokeForClient(String clientId) { return List.of(); }
+        @Override public List<String> revokeForUser(String userId) { return List.of(); }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.server.gateway;
 
+import dev.tollgate.core.gateway.InboundHeaders;
 import dev.tollgate.protocol.ApiError;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -10,8 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,12 +22,10 @@ import java.util.Set;
  * and any identity headers it sent never reach the backend; Tollgate's verified ones replace them.
  */
 public final class BackendProxy {
-    /** Hop-by-hop headers (RFC 9110 §7.6.1) and those the JDK client sets itself. */
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect",
-            "http2-settings", "authorization", "x-goog-api-key", "cookie");
+    /** Answer headers not passed back: hop-by-hop, cookies for Tollgate's origin, and those Tollgate sets itself. */
     private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade",
-            "content-length", "trailer", "te", "proxy-authenticate", "set-cookie");
+            "content-length", "trailer", "te", "proxy-authenticate", "set-cookie", "set-cookie2", "date", "server",
+            "content-security-policy", "content-security-policy-report-only", "x-content-type-options");
     public static final String IDENTITY_PREFIX = "x-tollgate-";
 
     private final HttpClient client;
@@ -38,27 +37,41 @@ public final class BackendProxy {
         this.timeout = timeout;
     }
 
-    /** @param identity headers to add, already verified */
-    public void forward(Context ctx, URI target, Map<String, String> identity) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout);
-        Enumeration<String> names = ctx.req().getHeaderNames();
-        while (names.hasMoreElements()) {
-            String name = names.nextElement();
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (NOT_FORWARDED.contains(lower) || lower.startsWith(IDENTITY_PREFIX)) {
-                continue;
+    /**
+     * The backend request: the caller's headers that may travel ({@link InboundHeaders}) and Tollgate's
+     * verified ones. A header the HTTP client cannot carry is the caller's error (400), found before
+     * anything is charged or forwarded.
+     *
+     * @param identity headers to add, already verified
+     */
+    public HttpRequest prepare(Context ctx, URI target, Map<String, String> identity) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout);
+            InboundHeaders inbound = InboundHeaders.nominatedBy(Collections.list(ctx.req().getHeaders("Connection")));
+            Enumeration<String> names = ctx.req().getHeaderNames();
+            while (names.hasMoreElements()) {
+                String name = names.nextElement();
+                if (!inbound.forwarded(name)) {
+                    continue;
+                }
+                Enumeration<String> values = ctx.req().getHeaders(name);
+                while (values.hasMoreElements()) {
+                    request.header(name, values.nextElement());
+                }
             }
-            Enumeration<String> values = ctx.req().getHeaders(name);
-            while (values.hasMoreElements()) {
-                request.header(name, values.nextElement());
-            }
+            identity.forEach(request::header);
+            request.method(ctx.method().name(), body(ctx));
+            return request.build();
+        } catch (IllegalArgumentException e) {
+            throw ApiError.INVALID_ARGUMENT.exception("The request has a header that cannot be forwarded.");
         }
-        identity.forEach(request::header);
-        request.method(ctx.method().name(), body(ctx));
+    }
 
+    /** Sends a prepared request and streams the answer back, sandboxed so it can never run script on Tollgate's origin. */
+    public void send(Context ctx, HttpRequest request) {
         HttpResponse<InputStream> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             throw ApiError.BACKEND_TIMEOUT.exception("The service behind this API did not answer within " + timeout.toSeconds() + " s.");
         } catch (IOException e) {
@@ -75,6 +88,8 @@ public final class BackendProxy {
                 }
             }
         });
+        ctx.res().setHeader("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'");
+        ctx.res().setHeader("X-Content-Type-Options", "nosniff");
         ctx.result(response.body());
     }
 
@@ -91,9 +106,5 @@ public final class BackendProxy {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-    }
-
-    static List<String> notForwarded() {
-        return List.copyOf(NOT_FORWARDED);
     }
 }

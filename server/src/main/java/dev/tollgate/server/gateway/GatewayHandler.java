@@ -10,12 +10,17 @@ import dev.tollgate.core.net.ClientAddressResolver;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.ApiException;
 import dev.tollgate.server.http.PeerAddress;
+import dev.tollgate.core.gateway.GatewayPath;
+import dev.tollgate.core.gateway.GatewayQuery;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.net.URISyntaxException;
+import java.net.http.HttpRequest;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,9 +35,19 @@ public final class GatewayHandler implements Handler {
     private final String builtInSecret;
     private final GatewayMetrics metrics;
 
+    private final Optional<String> apiHost;
+
     public GatewayHandler(ApiCatalog catalog, AccessDecider decider, CallAccounting accounting,
                           ClientAddressResolver addresses, Backends backends,
                           BackendProxy proxy, String builtInSecret, GatewayMetrics metrics) {
+        this(catalog, decider, accounting, addresses, backends, proxy, builtInSecret, metrics, Optional.empty());
+    }
+
+    /** @param apiHost when present, the only host name the gateway answers on (others: 404) */
+    public GatewayHandler(ApiCatalog catalog, AccessDecider decider, CallAccounting accounting,
+                          ClientAddressResolver addresses, Backends backends,
+                          BackendProxy proxy, String builtInSecret, GatewayMetrics metrics, Optional<String> apiHost) {
+        this.apiHost = apiHost;
         this.catalog = catalog;
         this.decider = decider;
         this.accounting = accounting;
@@ -49,9 +64,15 @@ public final class GatewayHandler implements Handler {
         MethodMatch match = null;
         int status = 500;
         try {
+            if (apiHost.isPresent() && !apiHost.get().equalsIgnoreCase(hostName(ctx.header("Host")))) {
+                throw ApiError.NOT_FOUND.exception("The requested URL was not found on this server.");
+            }
+            GatewayPath.check(ctx.req().getRequestURI());
+            GatewayQuery query = GatewayQuery.parse(ctx.req().getQueryString());
             match = match(ctx);
-            Caller caller = decider.decide(attempt(ctx, match));
-            status = serveCharged(ctx, match, caller, start);
+            InetAddress client = addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For"));
+            Caller caller = decider.decide(attempt(ctx, match, query, client));
+            status = serveCharged(ctx, match, caller, query, client, start);
         } catch (ApiException e) {
             status = e.error().httpStatus();
             throw e;
@@ -61,11 +82,14 @@ public final class GatewayHandler implements Handler {
     }
 
     /** A call tied to a project: admitted or not, it is charged and metered. */
-    private int serveCharged(Context ctx, MethodMatch match, Caller caller, long start) {
+    private int serveCharged(Context ctx, MethodMatch match, Caller caller, GatewayQuery query, InetAddress client, long start) {
         long bytesIn = ctx.req().getContentLengthLong();
         try {
-            accounting.admit(ctx, caller, match);
-            proxy.forward(ctx, target(ctx, match), identity(match, caller));
+            // Everything that can refuse the request itself is checked before any quota is taken.
+            Optional<String> quotaUser = caller.token().isPresent() ? Optional.empty() : query.quotaUser();
+            HttpRequest request = proxy.prepare(ctx, target(ctx, match, query), identity(match, caller, ctx, client));
+            accounting.admit(ctx, caller, match, quotaUser);
+            proxy.send(ctx, request);
         } catch (ApiException e) {
             if (e.error() != ApiError.METERING_UNAVAILABLE) {
                 accounting.record(caller, match, e.error().httpStatus(), bytesIn, 0, start);
@@ -92,56 +116,57 @@ public final class GatewayHandler implements Handler {
         if (versionEnd < 0) {
             throw ApiError.NOT_FOUND.exception("The requested URL was not found on this server.");
         }
-        return catalog.match(uri.substring(1, apiEnd), uri.substring(apiEnd + 1, versionEnd), ctx.method().name(), uri.substring(versionEnd))
+        // HEAD on a GET method is that method: matched, checked, charged and forwarded as HEAD.
+        String method = ctx.method() == HandlerType.HEAD ? "GET" : ctx.method().name();
+        return catalog.match(uri.substring(1, apiEnd), uri.substring(apiEnd + 1, versionEnd), method, uri.substring(versionEnd))
                 .orElseThrow(() -> ApiError.NOT_FOUND.exception("Method not found: " + ctx.method().name() + " " + clip(uri) + "."));
     }
 
-    private CallAttempt attempt(Context ctx, MethodMatch match) {
-        InetAddress client = addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For"));
+    private CallAttempt attempt(Context ctx, MethodMatch match, GatewayQuery query, InetAddress client) {
         var origin = new CallOrigin(client, ctx.header("Referer"), ctx.header("X-Android-Package"),
                 ctx.header("X-Android-Cert"), ctx.header("X-Ios-Bundle-Identifier"));
-        return new CallAttempt(match, GatewayCredentials.apiKey(ctx), GatewayCredentials.bearer(ctx), origin);
+        return new CallAttempt(match, GatewayCredentials.apiKey(ctx, query), GatewayCredentials.bearer(ctx, query), origin);
     }
 
-    private URI target(Context ctx, MethodMatch match) {
+    /** The backend's URI: the path that was checked and matched, and the query without Tollgate's parameters. */
+    private URI target(Context ctx, MethodMatch match, GatewayQuery query) {
         URI base = backends.baseUri(match.api());
         String uri = ctx.req().getRequestURI();
         String rest = uri.substring(uri.indexOf('/', uri.indexOf('/', 1) + 1));
-        String query = withoutKey(ctx.req().getQueryString());
-        return URI.create(base.toString() + rest + (query.isEmpty() ? "" : "?" + query));
+        String forwarded = query.forwarded();
+        try {
+            return new URI(base.toString() + rest + (forwarded.isEmpty() ? "" : "?" + forwarded));
+        } catch (URISyntaxException e) {
+            throw ApiError.INVALID_ARGUMENT.exception("The request URL has characters that are not allowed in a URL.");
+        }
     }
 
-    /** The query string without {@code key=…}: a key is never forwarded. */
-    static String withoutKey(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
+    /** The host name of a Host header, without its port. */
+    static String hostName(String host) {
+        if (host == null) {
             return "";
         }
-        var kept = new StringBuilder();
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty() || isKeyParameter(pair)) {
-                continue;
-            }
-            if (kept.length() > 0) {
-                kept.append('&');
-            }
-            kept.append(pair);
+        if (host.startsWith("[")) {
+            int close = host.indexOf(']');
+            return close < 0 ? host : host.substring(0, close + 1);
         }
-        return kept.toString();
+        int colon = host.indexOf(':');
+        return colon < 0 ? host : host.substring(0, colon);
     }
 
-    /** Whether the pair's name, decoded as the key was read ({@code k%65y=}, not only {@code key=}), is key. */
-    private static boolean isKeyParameter(String pair) {
-        int eq = pair.indexOf('=');
-        String name = eq < 0 ? pair : pair.substring(0, eq);
-        try {
-            return URLDecoder.decode(name, StandardCharsets.UTF_8).equals("key");
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
-    }
-
-    private Map<String, String> identity(MethodMatch match, Caller caller) {
+    private Map<String, String> identity(MethodMatch match, Caller caller, Context ctx, InetAddress client) {
         var headers = new LinkedHashMap<String, String>();
+        // Where the call came from, as Tollgate verified it (the trusted-proxies rule), never the caller's own claims.
+        String proto = ctx.req().isSecure() ? "https" : "http";
+        String host = ctx.header("Host");
+        String forwardedFor = client instanceof Inet6Address ? "\"[" + client.getHostAddress() + "]\"" : client.getHostAddress();
+        headers.put("Forwarded", "for=" + forwardedFor + ";proto=" + proto
+                + (host == null || !ForwardedHost.isToken(host) ? "" : ";host=\"" + host + "\""));
+        headers.put("X-Forwarded-For", client.getHostAddress());
+        headers.put("X-Forwarded-Proto", proto);
+        if (host != null && ForwardedHost.isToken(host)) {
+            headers.put("X-Forwarded-Host", host);
+        }
         headers.put("X-Tollgate-Project", caller.projectId());
         headers.put("X-Tollgate-Access", caller.access().wireName());
         caller.userEmail().ifPresent(u -> headers.put("X-Tollgate-User", u));
