@@ -109,8 +109,11 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Tollgate node;
-        try (StartupLogs logs = verbose ? null : StartupLogs.withoutStackTraces()) {
+        try (StartupLogs logs = verbose ? null : StartupLogs.holdBack()) {
             node = Tollgate.start(serverConfig, System.out);
+            if (logs != null) {
+                logs.started();
+            }
         } catch (StartupProblem e) {
             System.err.println("tollgate: " + e.line());
             if (verbose) {
