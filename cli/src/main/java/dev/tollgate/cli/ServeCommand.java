@@ -1,11 +1,10 @@
 package dev.tollgate.cli;
 
-import dev.tollgate.core.catalog.CatalogException;
 import dev.tollgate.core.net.Cidr;
-import dev.tollgate.core.secret.DataFolderException;
-import dev.tollgate.core.secret.MasterKeyException;
 import dev.tollgate.core.user.SignUpMode;
 import dev.tollgate.server.ServerConfig;
+import dev.tollgate.server.StartupLogs;
+import dev.tollgate.server.StartupProblem;
 import dev.tollgate.server.Tollgate;
 import dev.tollgate.server.mail.MailSettings;
 import java.nio.file.Path;
@@ -98,6 +97,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Sender address of Tollgate's mail (TOLLGATE_MAIL_FROM, default tollgate@<issuer host>).")
     String mailFrom;
 
+    @Option(names = "--verbose", defaultValue = "${env:TOLLGATE_VERBOSE:-false}",
+            description = "When the start fails, print the stack trace after the one-line reason (TOLLGATE_VERBOSE).")
+    boolean verbose;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -110,11 +113,17 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Tollgate node;
-        try {
+        try (StartupLogs logs = verbose ? null : StartupLogs.holdBack()) {
             node = Tollgate.start(serverConfig, System.out);
-        } catch (CatalogException | IllegalArgumentException | MasterKeyException | DataFolderException e) {
-            System.err.println("tollgate: " + e.getMessage());
-            return 2;
+            if (logs != null) {
+                logs.started();
+            }
+        } catch (StartupProblem e) {
+            System.err.println("tollgate: " + e.line());
+            if (verbose) {
+                e.getCause().printStackTrace();
+            }
+            return Main.START_FAILED;
         }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -131,38 +140,48 @@ final class ServeCommand implements Callable<Integer> {
 
     private ServerConfig serverConfig() {
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--port must be between 0 and 65535");
+            throw new IllegalArgumentException("--port / TOLLGATE_PORT must be between 0 and 65535");
         }
         if (backendTimeoutSeconds < 1 || backendTimeoutSeconds > 3600) {
-            throw new IllegalArgumentException("--backend-timeout must be between 1 and 3600 seconds");
+            throw new IllegalArgumentException("--backend-timeout / TOLLGATE_BACKEND_TIMEOUT must be between 1 and 3600 seconds");
         }
         if (accessTokenLifetimeSeconds < 1 || accessTokenLifetimeSeconds > 86_400) {
-            throw new IllegalArgumentException("--access-token-lifetime must be between 1 and 86400 seconds");
+            throw new IllegalArgumentException("--access-token-lifetime / TOLLGATE_ACCESS_TOKEN_LIFETIME must be between 1 and 86400 seconds");
         }
         List<Cidr> proxies = new ArrayList<>();
         if (trustedProxies != null) {
             for (String p : trustedProxies) {
                 if (!p.isBlank()) {
-                    proxies.add(Cidr.parse(p.strip()));
+                    proxies.add(checked("--trusted-proxies / TOLLGATE_TRUSTED_PROXIES", () -> Cidr.parse(p.strip())));
                 }
             }
         }
         return new ServerConfig(host, port, data, blankToEmpty(issuer), database.url(), database.user(),
                 database.password(), blankToEmpty(redis), Optional.ofNullable(config), List.copyOf(proxies),
                 Duration.ofSeconds(backendTimeoutSeconds), Duration.ofSeconds(accessTokenLifetimeSeconds),
-                blankToEmpty(System.getenv("TOLLGATE_ADMIN_PASSWORD")), SignUpMode.parse(signUp),
+                blankToEmpty(System.getenv("TOLLGATE_ADMIN_PASSWORD")), checked("--signup / TOLLGATE_SIGNUP", () -> SignUpMode.parse(signUp)),
                 new ServerConfig.OAuthSettings(Duration.ofDays(refreshTokenMaxIdleDays), maxRefreshTokensPerClient,
                         Duration.ofDays(signingKeyRotationDays)), zone(quotaTimeZone),
-                ServerConfig.AccountingSettings.of(usageMinuteRetentionDays, billableStatuses), masterKey.source(),
-                new MailSettings(blankToEmpty(smtp).map(MailSettings::parseSmtp), blankToEmpty(mailFrom)),
-                blankToEmpty(apiHost).map(ServeCommand::apiHostName));
+                checked("--billable-statuses / TOLLGATE_BILLABLE_STATUSES, --usage-minute-retention-days / TOLLGATE_USAGE_MINUTE_RETENTION_DAYS",
+                        () -> ServerConfig.AccountingSettings.of(usageMinuteRetentionDays, billableStatuses)), masterKey.source(),
+                new MailSettings(checked("--smtp / TOLLGATE_SMTP", () -> blankToEmpty(smtp).map(MailSettings::parseSmtp)), blankToEmpty(mailFrom)),
+                checked("--api-host / TOLLGATE_API_HOST", () -> blankToEmpty(apiHost).map(ServeCommand::apiHostName)));
+    }
+
+    /** A value parsed by {@code parse}, its refusal prefixed with the option (and variable) that gave it. */
+    private static <T> T checked(String option, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
     }
 
     private static java.time.ZoneId zone(String id) {
         try {
             return java.time.ZoneId.of(id);
         } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("--quota-time-zone: unknown time zone " + id);
+            throw new IllegalArgumentException("--quota-time-zone / TOLLGATE_QUOTA_TIME_ZONE: unknown time zone " + id);
         }
     }
 

@@ -25,12 +25,14 @@ public final class TollgateProcess implements AutoCloseable {
     private final String baseUrl;
     private final Path dataDir;
     private final List<String> output;
+    private final Thread reader;
 
-    private TollgateProcess(Process process, String baseUrl, Path dataDir, List<String> output) {
+    private TollgateProcess(Process process, String baseUrl, Path dataDir, List<String> output, Thread reader) {
         this.process = process;
         this.baseUrl = baseUrl;
         this.dataDir = dataDir;
         this.output = output;
+        this.reader = reader;
     }
 
     public static TollgateProcess start(TestDatabases.Kind db, Path dataDir, String... extraArgs) throws IOException {
@@ -66,7 +68,7 @@ public final class TollgateProcess implements AutoCloseable {
                 String line = launched.lines.poll(200, TimeUnit.MILLISECONDS);
                 if (line != null && line.startsWith(READY)) {
                     Path data = Path.of(serveArgs.get(serveArgs.indexOf("--data") + 1));
-                    return new TollgateProcess(launched.process, line.substring(READY.length()).trim(), data, launched.output);
+                    return new TollgateProcess(launched.process, line.substring(READY.length()).trim(), data, launched.output, launched.reader);
                 }
                 if (line == null && !launched.process.isAlive()) {
                     throw new IllegalStateException("Tollgate exited with " + launched.process.exitValue() + ":\n" + String.join("\n", launched.output));
@@ -103,6 +105,46 @@ public final class TollgateProcess implements AutoCloseable {
     }
 
     public record Exited(int code, String output) {}
+
+    /**
+     * Runs `tollgate serve` with this environment to its end, keeping what it printed on standard
+     * output apart from what it printed on standard error.
+     */
+    public static Separated runToExitSeparately(List<String> serveArgs, Map<String, String> env) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "dev.tollgate.cli.Main", "serve"));
+        command.addAll(serveArgs);
+        var builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(k -> k.startsWith("TOLLGATE_"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        // Read both at once: a process blocked on a full pipe would never exit.
+        var stderr = new java.util.concurrent.CompletableFuture<String>();
+        Thread errReader = new Thread(() -> {
+            try {
+                stderr.complete(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                stderr.completeExceptionally(e);
+            }
+        }, "tollgate-stderr");
+        errReader.setDaemon(true);
+        errReader.start();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Tollgate did not exit:\n" + stdout);
+        }
+        try {
+            return new Separated(process.exitValue(), stdout.lines().toList(), stderr.get(10, TimeUnit.SECONDS).lines().toList());
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("could not read standard error", e);
+        }
+    }
+
+    /** How a process ended: its exit status and its two output streams, line by line. */
+    public record Separated(int code, List<String> stdout, List<String> stderr) {}
 
     private record Launched(Process process, BlockingQueue<String> lines, List<String> output, Thread reader) {}
 
@@ -147,6 +189,18 @@ public final class TollgateProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as a service manager stops a node; waits for the process to end and returns its exit status. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Tollgate did not stop on SIGTERM:\n" + output());
+        }
+        // Everything it printed until it ended is in output() once the reader has seen the end of it.
+        reader.join(10_000);
+        return process.exitValue();
     }
 
     public String baseUrl() { return baseUrl; }

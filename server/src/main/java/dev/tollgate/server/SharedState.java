@@ -22,6 +22,12 @@ record SharedState(InvalidationBus bus, QuotaCounters quotaCounters, Optional<Au
             return new SharedState(new LocalInvalidationBus(), new LocalQuotaCounters(clock), Optional.empty());
         }
         RedisConnector redis = RedisConnector.create(redisUrl.get());
+        try {
+            redis.ping();
+        } catch (RuntimeException e) {
+            redis.close();
+            throw e;
+        }
         var bus = new RedisInvalidationBus(redis);
         var counters = new ResilientQuotaCounters(new RedisQuotaCounters(redis), clock);
         AutoCloseable all = () -> {

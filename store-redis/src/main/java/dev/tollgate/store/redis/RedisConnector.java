@@ -80,6 +80,18 @@ public final class RedisConnector implements AutoCloseable {
         return client.connectPubSub(StringCodec.UTF8);
     }
 
+    /**
+     * Opens a connection and pings through it: a node started with {@code --redis} refuses to start
+     * while Redis cannot be reached, rather than counting quotas alone from its first call.
+     *
+     * @throws io.lettuce.core.RedisException when Redis cannot be reached or refuses the credentials
+     */
+    public void ping() {
+        try (StatefulRedisConnection<String, String> connection = connect()) {
+            connection.sync().ping();
+        }
+    }
+
     /** Closes every connection opened through it and stops Lettuce's threads. */
     @Override
     public void close() {

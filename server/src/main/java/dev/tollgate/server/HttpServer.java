@@ -1,0 +1,173 @@
+package dev.tollgate.server;
+
+import dev.tollgate.core.Issuer;
+import dev.tollgate.core.access.AccessDecider;
+import dev.tollgate.core.catalog.ApiCatalog;
+import dev.tollgate.core.catalog.ApiDefinition;
+import dev.tollgate.core.discovery.DiscoveryDocuments;
+import dev.tollgate.core.oauth.DeviceVerification;
+import dev.tollgate.core.oauth.ScopeDescriptions;
+import dev.tollgate.core.samples.CalendarApi;
+import dev.tollgate.core.samples.PostsApi;
+import dev.tollgate.core.secret.Secrets;
+import dev.tollgate.core.token.TokenService;
+import dev.tollgate.protocol.ApiError;
+import dev.tollgate.protocol.ApiException;
+import dev.tollgate.server.account.PermissionsPage;
+import dev.tollgate.server.admin.AdminApi;
+import dev.tollgate.server.admin.AdminAuthenticator;
+import dev.tollgate.server.admin.BillingRoutes;
+import dev.tollgate.server.admin.OAuthClientRoutes;
+import dev.tollgate.server.admin.QuotaRoutes;
+import dev.tollgate.server.admin.UsageRoutes;
+import dev.tollgate.server.discovery.DiscoveryRoutes;
+import dev.tollgate.server.gateway.ApiHostGuard;
+import dev.tollgate.server.gateway.BackendProxy;
+import dev.tollgate.server.gateway.Backends;
+import dev.tollgate.server.gateway.CallAccounting;
+import dev.tollgate.server.gateway.CallMeter;
+import dev.tollgate.server.gateway.GatewayHandler;
+import dev.tollgate.server.gateway.GatewayMetrics;
+import dev.tollgate.server.http.ErrorWriters;
+import dev.tollgate.server.http.JettyJsonErrors;
+import dev.tollgate.server.http.PeerAddress;
+import dev.tollgate.server.oauth.AuthorizationEndpoint;
+import dev.tollgate.server.oauth.DevicePages;
+import dev.tollgate.server.oauth.OAuthEndpoints;
+import dev.tollgate.server.oauth.ServiceAccountJwks;
+import dev.tollgate.server.oauth.TokenEndpoint;
+import dev.tollgate.server.samples.SampleBackends;
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last part of a node: the sample backends and the HTTP server with every route. Stopping it
+ * lets the calls in flight finish before the sample backends go.
+ */
+record HttpServer(Javalin app, SampleBackends samples) implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    /** The other parts the routes call into. */
+    record Parts(Identities identities, AccessDecider decider, TokenService tokens, Stores stores, OAuthWiring oauth,
+                 PeopleWiring peopleWiring, Accounting accountingPart) {}
+
+    static HttpServer start(ServerConfig config, Tollgate.Wiring wiring, ApiCatalog catalog, Issuer issuer, int port, Parts parts, Clock clock) {
+        String backendSecret = Secrets.randomBase62(32);
+        var samples = new SampleBackends(new PostsApi(parts.stores().samples(), clock), new CalendarApi(parts.stores().samples()), backendSecret);
+        var samplesUri = samples.start();
+        try {
+            Javalin app = routes(config, wiring, catalog, issuer, parts, clock, samplesUri, backendSecret);
+            try {
+                app.start(config.host(), port);
+            } catch (RuntimeException e) {
+                // Jetty may have started its threads before the bind failed.
+                app.stop();
+                throw e;
+            }
+            return new HttpServer(app, samples);
+        } catch (RuntimeException e) {
+            samples.close();
+            throw e;
+        }
+    }
+
+    private static Javalin routes(ServerConfig config, Tollgate.Wiring wiring, ApiCatalog catalog, Issuer issuer, Parts parts, Clock clock,
+                                  java.net.URI samplesUri, String backendSecret) {
+        var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+
+        Javalin app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.useVirtualThreads = true;
+            c.router.ignoreTrailingSlashes = false;
+            c.http.maxRequestSize = 1_000_000L;
+            c.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
+        });
+        app.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("X-Frame-Options", "DENY");
+            ctx.header("Content-Security-Policy", "frame-ancestors 'none'");
+            ctx.header("Referrer-Policy", "no-referrer");
+        });
+        app.exception(ApiException.class, (e, ctx) -> ErrorWriters.api(ctx, e));
+        app.exception(HttpResponseException.class, (e, ctx) -> ErrorWriters.api(ctx, JettyJsonErrors.forStatus(e.getStatus()).exception()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            ErrorWriters.api(ctx, ApiError.INTERNAL.exception());
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || "Not Found".equals(ctx.result())) {
+                ErrorWriters.api(ctx, ApiError.NOT_FOUND.exception("The requested URL was not found on this server."));
+            }
+        });
+
+        var stores = parts.stores();
+        var oauth = parts.oauth();
+        var projects = parts.identities().projects();
+        var cache = parts.identities().cache();
+        var decider = parts.decider();
+        var addresses = parts.peopleWiring().addresses();
+        var people = parts.peopleWiring().people();
+        var quota = parts.accountingPart().quota();
+        var billingGate = parts.accountingPart().billingGate();
+        var metering = parts.accountingPart().metering();
+
+        app.get("/healthz", ctx -> ctx.result("ok"));
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+        app.post("/token", new TokenEndpoint(parts.tokens())::handle);
+        new ServiceAccountJwks(stores.serviceAccounts()).register(app);
+        new dev.tollgate.server.oauth.X509Certs(new dev.tollgate.core.oauth.PublishedCertificates(oauth.signingKeys()), stores.serviceAccounts()).register(app);
+        var adminAuth = new AdminAuthenticator(cache, clock);
+        new AdminApi(adminAuth, projects, parts.identities().keys(), parts.identities().serviceAccounts()).register(app);
+        new OAuthClientRoutes(adminAuth, oauth.clients()).register(app);
+        new OAuthEndpoints(oauth.inspection(), oauth.deviceFlow(), oauth.signingKeys(), issuer, oauth.supportedScopes()).register(app);
+
+        var authorizationEndpoint = new AuthorizationEndpoint(oauth.authorization(), people.sessions(), people.pages());
+        people.register(app, adminAuth, authorizationEndpoint::redirectTargetOf);
+        authorizationEndpoint.register(app);
+        new PermissionsPage(oauth.permissions(), people.sessions(), people.pages()).register(app);
+        new DevicePages(new DeviceVerification(oauth.deviceFlow(), oauth.clientRepository(), oauth.clients(), stores.projects(),
+                new ScopeDescriptions(catalog), parts.peopleWiring().throttles()),
+                people.sessions(), people.pages(), ctx -> addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For"))).register(app);
+        dev.tollgate.server.audit.Audit.register(app, stores.auditLog(), projects.permissions(), adminAuth,
+                addresses, people.sessions(), stores.users(), stores.deviceAuthorizations(), clock);
+
+        new BillingRoutes(adminAuth, parts.accountingPart().billingService()).register(app);
+        new UsageRoutes(adminAuth, projects.permissions(), parts.accountingPart().usageLedger()).register(app);
+        new QuotaRoutes(adminAuth, parts.accountingPart().quotaService()).register(app);
+        CallAccounting accounting = wiring.accounting()
+                ? CallAccounting.charged(quota, billingGate, new CallMeter(metering.journal(), clock)) : CallAccounting.NONE;
+        var gateway = new GatewayHandler(catalog, decider, accounting, addresses,
+                new Backends(catalog.apis(), samplesUri), new BackendProxy(config.backendTimeout()), backendSecret,
+                new GatewayMetrics(registry), config.apiHost());
+        config.apiHost().ifPresent(apiHost -> app.before(new ApiHostGuard(apiHost, catalog.apis())));
+        new DiscoveryRoutes(catalog, new DiscoveryDocuments(catalog, issuer)).register(app);
+        for (ApiDefinition api : catalog.apis()) {
+            for (HandlerType verb : new HandlerType[] {HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {
+                app.addHttpHandler(verb, "/" + api.name() + "/" + api.version() + "/<rest>", gateway);
+            }
+        }
+        return app;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        samples.close();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.tollgate.server;
+
+import dev.tollgate.core.Issuer;
+import dev.tollgate.core.access.CredentialCache;
+import dev.tollgate.core.cache.InvalidationBus;
+import dev.tollgate.core.catalog.ApiCatalog;
+import dev.tollgate.core.key.ApiKeyService;
+import dev.tollgate.core.project.ProjectService;
+import dev.tollgate.core.serviceaccount.ServiceAccountService;
+import dev.tollgate.core.token.AccessTokenIssuer;
+import dev.tollgate.core.token.KnownScopes;
+import dev.tollgate.core.token.ServiceAccountGrant;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Projects, API keys, service accounts and the access tokens they are given: what every other part checks callers against. */
+record Identities(ProjectService projects, ApiKeyService keys, ServiceAccountService serviceAccounts, AccessTokenIssuer tokenIssuer,
+                  ServiceAccountGrant serviceAccountGrant, CredentialCache cache) {
+
+    static Identities wire(ServerConfig config, Stores stores, InvalidationBus bus, ApiCatalog catalog, Issuer issuer, Clock clock) {
+        var projects = new ProjectService(stores.projects(), stores.verifiedAddresses(), catalog, bus, clock);
+        var keys = new ApiKeyService(stores.keys(), projects.permissions(), catalog, bus, clock);
+        var serviceAccounts = new ServiceAccountService(stores.serviceAccounts(), projects.permissions(), bus, stores.accessTokens(), issuer, clock);
+        var tokenIssuer = new AccessTokenIssuer(stores.accessTokens(), clock, config.accessTokenLifetime());
+        var grant = new ServiceAccountGrant(stores.serviceAccounts(), tokenIssuer, new KnownScopes(catalog), issuer, clock, Duration.ofSeconds(60));
+        var cache = new CredentialCache(stores.keys(), stores.accessTokens(), stores.projects(), bus);
+        return new Identities(projects, keys, serviceAccounts, tokenIssuer, grant, cache);
+    }
+}
