@@ -47,11 +47,12 @@ class RedirectUrisFuzzTest {
     /**
      * Input: a registered URI line (of a client of each type), then the requested redirect_uri.
      * Property: matching never throws; a web client matches only the exact registered string; an
-     * installed client also matches a loopback http URI that differs from a registered loopback one
-     * in its port alone (RFC 8252 §7.3) and carries no user information or fragment.
+     * installed client also matches any plain-http loopback URI (RFC 8252 §7.3: exactly
+     * {@code 127.0.0.1}, {@code [::1]} or {@code localhost}, any port and path) that carries no user
+     * information or fragment, whatever it registered.
      */
     @FuzzTest
-    void requestedUriMatchesExactlyOrByLoopbackPortOnly(byte[] data) {
+    void requestedUriMatchesExactlyOrIsALoopbackRedirectOfAnInstalledApp(byte[] data) {
         String[] parts = FuzzInput.twoParts(data);
         String registered = parts[0];
         String requested = parts[1];
@@ -61,15 +62,11 @@ class RedirectUrisFuzzTest {
                 continue;
             }
             assertThat(type).as("%s matched %s", requested, registered).isEqualTo(ClientType.INSTALLED);
-            URI reg = URI.create(registered);
             URI req = URI.create(requested);
             assertThat(req.getScheme()).isEqualTo("http");
             assertThat(req.getRawUserInfo()).isNull();
             assertThat(req.getRawFragment()).isNull();
-            assertThat(req.getHost()).isIn("127.0.0.1", "[::1]", "localhost").isEqualTo(reg.getHost());
-            assertThat(reg.getScheme()).isEqualTo(req.getScheme());
-            assertThat(slash(req.getRawPath())).isEqualTo(slash(reg.getRawPath()));
-            assertThat(Objects.equals(req.getRawQuery(), reg.getRawQuery())).isTrue();
+            assertThat(req.getHost()).isIn("127.0.0.1", "[::1]", "localhost");
         }
     }
 
