@@ -164,7 +164,8 @@ final class ServeCommand implements Callable<Integer> {
                         Duration.ofDays(signingKeyRotationDays)), zone(quotaTimeZone),
                 checked("--billable-statuses / TOLLGATE_BILLABLE_STATUSES, --usage-minute-retention-days / TOLLGATE_USAGE_MINUTE_RETENTION_DAYS",
                         () -> ServerConfig.AccountingSettings.of(usageMinuteRetentionDays, billableStatuses)), masterKey.source(),
-                new MailSettings(checked("--smtp / TOLLGATE_SMTP", () -> blankToEmpty(smtp).map(MailSettings::parseSmtp)), blankToEmpty(mailFrom)),
+                new MailSettings(checked("--smtp / TOLLGATE_SMTP", () -> blankToEmpty(smtp).map(MailSettings::parseSmtp)),
+                        checked("--mail-from / TOLLGATE_MAIL_FROM", () -> blankToEmpty(mailFrom).map(MailSettings::parseSender))),
                 checked("--api-host / TOLLGATE_API_HOST", () -> blankToEmpty(apiHost).map(ServeCommand::apiHostName)));
     }
 

@@ -6,7 +6,7 @@ import dev.tollgate.core.secret.DataFolderException;
 import dev.tollgate.core.secret.MasterKeyException;
 import io.lettuce.core.RedisException;
 import java.net.BindException;
-import java.sql.SQLException;
+import dev.tollgate.store.jdbc.DatabaseFailure;
 import java.util.Optional;
 
 /**
@@ -24,9 +24,6 @@ public final class StartupProblem extends RuntimeException {
     static final String CATALOG = "--config / TOLLGATE_CONFIG";
     static final String MASTER_KEY = "--master-key-file / TOLLGATE_MASTER_KEY_FILE, TOLLGATE_MASTER_KEY";
     static final String REDIS = "--redis / TOLLGATE_REDIS_URL";
-
-    /** H2's "database may be already in use": another process holds the file lock. */
-    private static final int H2_DATABASE_IN_USE = 90020;
 
     private final String problem;
     private final String option;
@@ -70,28 +67,25 @@ public final class StartupProblem extends RuntimeException {
             return new StartupProblem("cannot reach Redis at " + config.redisUrl().map(StartupProblem::withoutSecrets).orElse("?")
                     + ": " + lowerFirst(deepestMessage(redis.get())), REDIS, failure);
         }
-        Optional<SQLException> sql = find(failure, SQLException.class);
-        if (sql.isPresent()) {
-            return database(sql.get(), config, failure);
+        Optional<DatabaseFailure> database = DatabaseFailure.of(failure);
+        if (database.isPresent()) {
+            return database(database.get(), config, failure);
         }
         return new StartupProblem("could not start: " + deepestMessage(failure) + " (--verbose shows where)", "", failure);
     }
 
-    private static StartupProblem database(SQLException sql, ServerConfig config, Throwable failure) {
+    private static StartupProblem database(DatabaseFailure sql, ServerConfig config, Throwable failure) {
         String where = config.dbUrl().map(StartupProblem::withoutSecrets).orElse("the embedded database in " + config.dataDir());
-        String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-        if (config.dbUrl().isEmpty() && sql.getErrorCode() == H2_DATABASE_IN_USE) {
+        if (config.dbUrl().isEmpty() && sql.kind() == DatabaseFailure.Kind.FILE_IN_USE) {
             return new StartupProblem(where + " is in use by another process (another Tollgate on the same data folder?)", DATA, failure);
         }
-        if (state.startsWith("28")) {
-            return new StartupProblem("the database refused the user " + config.dbUser().map(u -> "'" + u + "'").orElse("(none given)")
-                    + ": " + lowerFirst(sql.getMessage()), DB_CREDENTIALS, failure);
-        }
-        if (state.startsWith("08")) {
-            return new StartupProblem("cannot reach the database " + where + ": " + lowerFirst(sql.getMessage()), DB_URL, failure);
-        }
-        return new StartupProblem("cannot open the database " + where + ": " + lowerFirst(sql.getMessage()),
-                config.dbUrl().isPresent() ? DB_URL : DATA, failure);
+        return switch (sql.kind()) {
+            case CREDENTIALS_REFUSED -> new StartupProblem("the database refused the user "
+                    + config.dbUser().map(u -> "'" + u + "'").orElse("(none given)") + ": " + lowerFirst(sql.message()), DB_CREDENTIALS, failure);
+            case UNREACHABLE -> new StartupProblem("cannot reach the database " + where + ": " + lowerFirst(sql.message()), DB_URL, failure);
+            default -> new StartupProblem("cannot open the database " + where + ": " + lowerFirst(sql.message()),
+                    config.dbUrl().isPresent() ? DB_URL : DATA, failure);
+        };
     }
 
     /** A URL without user information and query parameters, which may hold a password. */

@@ -11,6 +11,16 @@ import java.util.Optional;
  * is written to {@code DATA/outbox/}; and the sender's address ({@code --mail-from}).
  */
 public record MailSettings(Optional<Smtp> smtp, Optional<String> from) {
+    /** A sender address as {@code --mail-from} gives it, checked as RFC 822 requires. */
+    public static String parseSender(String from) {
+        try {
+            new jakarta.mail.internet.InternetAddress(from, true).validate();
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new IllegalArgumentException("not a valid address: " + from);
+        }
+        return from;
+    }
+
     public static final MailSettings OUTBOX = new MailSettings(Optional.empty(), Optional.empty());
 
     /**
