@@ -61,6 +61,7 @@ public final class OutboxMailer implements Mailer {
         try {
             Files.createDirectories(outbox, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
+            // A file system without POSIX permissions (the data folder check already said so): no mode to set.
             Files.createDirectories(outbox);
         } catch (FileAlreadyExistsException e) {
             // created meanwhile by another request
@@ -71,6 +72,7 @@ public final class OutboxMailer implements Mailer {
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
+            // As above: no POSIX permissions to give the file.
             Files.createFile(file);
         }
         return Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
