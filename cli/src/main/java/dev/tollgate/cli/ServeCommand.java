@@ -125,6 +125,9 @@ final class ServeCommand implements Callable<Integer> {
             }
             return Main.START_FAILED;
         }
+        // Only now: the start's held-back log lines are out, so whoever waits for this line has seen them.
+        System.out.println("Tollgate ready on " + node.baseUrl());
+        System.out.flush();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();

@@ -109,8 +109,6 @@ public final class Tollgate implements AutoCloseable {
 
         String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
         String base = "http://" + host + ":" + http.app().port();
-        out.println("Tollgate ready on " + base);
-        out.flush();
         return new Tollgate(started, http, base, config.dataDir());
     }
 
