@@ -147,32 +147,32 @@ public class AccessCheckBenchmark {
     /** An unrestricted key: checksum, SHA-256, key cache, project cache. */
     @Benchmark
     public Caller keyCheck() {
-        return checker.decide(keyCall);
+        return checker.decide(keyCall).orThrow();
     }
 
     /** A key limited to the posts API and to four CIDR blocks; the caller is in the last one. */
     @Benchmark
     public Caller restrictedKeyCheck() {
-        return checker.decide(ipRestrictedKeyCall);
+        return checker.decide(ipRestrictedKeyCall).orThrow();
     }
 
     /** A key limited to the posts API and to two referrer patterns; the Referer matches the second. */
     @Benchmark
     public Caller referrerKeyCheck() {
-        return checker.decide(referrerRestrictedKeyCall);
+        return checker.decide(referrerRestrictedKeyCall).orThrow();
     }
 
     /** A service-account token with the posts scope: checksum, SHA-256, token cache, expiry, scopes, project. */
     @Benchmark
     public Caller tokenCheck() {
-        return checker.decide(tokenCall);
+        return checker.decide(tokenCall).orThrow();
     }
 
     /** A key whose checksum is wrong: refused without a cache lookup. */
     @Benchmark
     public ApiException rejectMalformedKey() {
         try {
-            checker.decide(malformedKeyCall);
+            checker.decide(malformedKeyCall).orThrow();
         } catch (ApiException e) {
             return e;
         }
@@ -186,7 +186,7 @@ public class AccessCheckBenchmark {
     }
 
     private void expect(CallAttempt call, Caller.AccessType access, String keyId) {
-        Caller caller = checker.decide(call);
+        Caller caller = checker.decide(call).orThrow();
         if (caller.access() != access || !caller.projectId().equals(PROJECT)
                 || (keyId != null && !caller.keyId().equals(Optional.of(keyId)))) {
             throw new IllegalStateException("unexpected caller " + caller);

@@ -8,6 +8,8 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tollgate.core.access.AccessDecider;
+import dev.tollgate.core.access.AccessDecision;
+import dev.tollgate.core.access.Credential;
 import dev.tollgate.core.access.Caller;
 import dev.tollgate.server.ServerConfig;
 import dev.tollgate.server.Tollgate;
@@ -76,7 +78,7 @@ public final class LoadHarness {
         Path uncheckedDir = Files.createTempDirectory("tollgate-unchecked-");
         // The unchecked node's caller is only known once its project exists; the decider reads it then.
         AtomicReference<Caller> fixedCaller = new AtomicReference<>();
-        Function<AccessDecider, AccessDecider> withoutCheck = control || unaccounted ? Function.identity() : product -> call -> fixedCaller.get();
+        Function<AccessDecider, AccessDecider> withoutCheck = control || unaccounted ? Function.identity() : product -> call -> AccessDecision.allow(fixedCaller.get());
 
         PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
         Tollgate checked = Tollgate.start(loopback(checkedDir), quiet);
@@ -92,8 +94,7 @@ public final class LoadHarness {
 
         Setup checkedSetup = setUp(checked.baseUrl(), checkedDir);
         Setup uncheckedSetup = setUp(unchecked.baseUrl(), uncheckedDir);
-        fixedCaller.set(new Caller(Caller.AccessType.SIMPLE, PROJECT, uncheckedSetup.projectNumber(),
-                Optional.of(uncheckedSetup.keyId()), Optional.empty()));
+        fixedCaller.set(new Caller(PROJECT, uncheckedSetup.projectNumber(), new Credential.ApiKey(uncheckedSetup.keyId())));
 
         String checkedUrl = checked.baseUrl() + CALL + "?key=" + checkedSetup.keyString();
         String uncheckedUrl = unchecked.baseUrl() + CALL + "?key=" + uncheckedSetup.keyString();

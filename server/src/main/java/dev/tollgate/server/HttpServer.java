@@ -23,9 +23,10 @@ import dev.tollgate.server.admin.UsageRoutes;
 import dev.tollgate.server.discovery.DiscoveryRoutes;
 import dev.tollgate.server.gateway.ApiHostGuard;
 import dev.tollgate.server.gateway.BackendProxy;
-import dev.tollgate.server.gateway.Backends;
-import dev.tollgate.server.gateway.CallAccounting;
-import dev.tollgate.server.gateway.CallMeter;
+import dev.tollgate.core.gateway.Backends;
+import dev.tollgate.core.gateway.CallAccounting;
+import dev.tollgate.core.gateway.CallMeter;
+import dev.tollgate.core.gateway.GatewayCall;
 import dev.tollgate.server.gateway.GatewayHandler;
 import dev.tollgate.server.gateway.GatewayMetrics;
 import dev.tollgate.server.http.ErrorWriters;
@@ -152,9 +153,8 @@ record HttpServer(Javalin app, SampleBackends samples) implements AutoCloseable 
         new QuotaRoutes(adminAuth, parts.accountingPart().quotaService()).register(app);
         CallAccounting accounting = wiring.accounting()
                 ? CallAccounting.charged(quota, billingGate, new CallMeter(metering.journal(), clock)) : CallAccounting.NONE;
-        var gateway = new GatewayHandler(catalog, decider, accounting, addresses,
-                new Backends(catalog.apis(), samplesUri), new BackendProxy(config.backendTimeout()), backendSecret,
-                new GatewayMetrics(registry), config.apiHost());
+        var gatewayCall = new GatewayCall(catalog, decider, accounting, addresses, new Backends(catalog.apis(), samplesUri), backendSecret);
+        var gateway = new GatewayHandler(gatewayCall, new BackendProxy(config.backendTimeout()), new GatewayMetrics(registry), config.apiHost());
         config.apiHost().ifPresent(apiHost -> app.before(new ApiHostGuard(apiHost, catalog.apis())));
         new DiscoveryRoutes(catalog, new DiscoveryDocuments(catalog, issuer)).register(app);
         for (ApiDefinition api : catalog.apis()) {

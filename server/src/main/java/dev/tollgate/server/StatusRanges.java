@@ -1,9 +1,14 @@
 package dev.tollgate.server;
 
+import dev.tollgate.core.metering.UsageRecord;
 import java.util.BitSet;
 import java.util.function.IntPredicate;
 
-/** HTTP status sets written like {@code 200-299,304}: which answered calls are billable. */
+/**
+ * HTTP status sets written like {@code 200-299,304}: which answered calls are billable. A call charged
+ * but never settled ({@link UsageRecord#NO_OUTCOME}: the node stopped while the backend answered) is
+ * always billable, since the backend may have done the work.
+ */
 final class StatusRanges {
     private StatusRanges() {}
 
@@ -26,6 +31,6 @@ final class StatusRanges {
                 throw new IllegalArgumentException("--billable-statuses: '" + p + "' is not a status from 100 to 599 or a range of them");
             }
         }
-        return status -> status >= 0 && statuses.get(status);
+        return status -> status == UsageRecord.NO_OUTCOME || (status > 0 && statuses.get(status));
     }
 }

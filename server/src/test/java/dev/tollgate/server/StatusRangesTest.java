@@ -22,6 +22,12 @@ class StatusRangesTest {
         assertThat(billable.test(10_000)).isFalse();
     }
 
+    @Test
+    void aChargeThatWasNeverSettledIsBillableWhateverTheRanges() {
+        assertThat(StatusRanges.parse("200-299").test(dev.tollgate.core.metering.UsageRecord.NO_OUTCOME)).isTrue();
+        assertThat(StatusRanges.parse("500").test(dev.tollgate.core.metering.UsageRecord.NO_OUTCOME)).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "2xx", "99", "600", "300-200", "200-", "-200", "200--299", "1e3", "200,,300"})
     void anythingElseStopsTheStartWithAClearMessage(String text) {

@@ -24,26 +24,43 @@ public final class AccessChecker implements AccessDecider {
         this.bearer = new BearerAuthenticator(cache, clock);
     }
 
+    /**
+     * Identify the credential, then check what it may do. A refusal after the credential named its
+     * project is charged to that project; before, to nobody.
+     */
     @Override
-    public Caller decide(CallAttempt call) {
+    public AccessDecision decide(CallAttempt call) {
         String service = call.method().api().name();
+        Identified identified;
         try {
-            Caller caller = identify(call);
-            checkServiceEnabled(caller, service);
-            return caller;
+            identified = identify(call);
         } catch (ApiException e) {
-            return rethrowWithService(e, service);
+            return AccessDecision.refuse(e.withMetadata(Map.of("service", service)));
+        }
+        try {
+            identified.checkRestrictions(call);
+            checkServiceEnabled(identified.caller(), service);
+            return AccessDecision.allow(identified.caller());
+        } catch (ApiException e) {
+            return AccessDecision.refuse(e.withMetadata(Map.of("service", service)), identified.caller());
         }
     }
 
-    private Caller identify(CallAttempt call) {
+    /** A caller whose credential is known, with the restrictions that credential puts on the call. */
+    private record Identified(Caller caller, java.util.function.Consumer<CallAttempt> restrictions) {
+        void checkRestrictions(CallAttempt call) {
+            restrictions.accept(call);
+        }
+    }
+
+    private Identified identify(CallAttempt call) {
         ApiMethod method = call.method().method();
         Access access = method.access();
         if (call.bearerToken().isPresent() && access.allowsToken()) {
-            return byToken(call.bearerToken().get(), method);
+            return byToken(call.bearerToken().get());
         }
         if (call.apiKey().isPresent() && access.allowsKey()) {
-            return byKey(call.apiKey().get(), call);
+            return byKey(call.apiKey().get());
         }
         if (access == Access.AUTHORIZED) {
             throw ApiError.CREDENTIALS_MISSING_AUTHORIZED.exception();
@@ -51,27 +68,28 @@ public final class AccessChecker implements AccessDecider {
         throw ApiError.CREDENTIALS_MISSING_SIMPLE.exception();
     }
 
-    private Caller byKey(String keyString, CallAttempt call) {
+    private Identified byKey(String keyString) {
         if (!Secrets.isWellFormed(SecretKind.API_KEY, keyString)) {
             throw ApiError.API_KEY_INVALID.exception();
         }
         CredentialCache.CachedKey cached = cache.key(Secrets.hash(keyString))
                 .orElseThrow(ApiError.API_KEY_INVALID::exception);
-        cached.policy().check(call.method().api().name(), call.method().method().id(), call.origin());
         ProjectState project = project(cached.key().projectId(), ApiError.API_KEY_INVALID);
-        return new Caller(Caller.AccessType.SIMPLE, project.projectId(), project.projectNumber(),
-                Optional.of(cached.key().keyId()), Optional.empty());
+        var caller = new Caller(project.projectId(), project.projectNumber(), new Credential.ApiKey(cached.key().keyId()));
+        return new Identified(caller, call -> cached.policy().check(call.method().api().name(), call.method().method().id(), call.origin()));
     }
 
-    private Caller byToken(String tokenString, ApiMethod method) {
+    private Identified byToken(String tokenString) {
         AccessToken token = bearer.authenticate(tokenString).orThrow();
-        if (!token.scopes().containsAny(method.scopes())) {
-            throw ApiError.ACCESS_TOKEN_SCOPE_INSUFFICIENT.exception(
-                    "Request had insufficient authentication scopes. This method needs one of: " + String.join(" ", method.scopes()) + ".");
-        }
         ProjectState project = project(token.projectId(), ApiError.ACCESS_TOKEN_INVALID);
-        return new Caller(Caller.AccessType.AUTHORIZED, project.projectId(), project.projectNumber(),
-                Optional.empty(), Optional.of(token));
+        var caller = new Caller(project.projectId(), project.projectNumber(), Credential.of(token));
+        return new Identified(caller, call -> {
+            ApiMethod method = call.method().method();
+            if (!token.scopes().containsAny(method.scopes())) {
+                throw ApiError.ACCESS_TOKEN_SCOPE_INSUFFICIENT.exception(
+                        "Request had insufficient authentication scopes. This method needs one of: " + String.join(" ", method.scopes()) + ".");
+            }
+        });
     }
 
     private ProjectState project(String projectId, ApiError whenGone) {
@@ -87,9 +105,5 @@ public final class AccessChecker implements AccessDecider {
                             + "/services/" + service + "/enable, then retry.",
                     Map.of("consumer", "projects/" + project.projectNumber()));
         }
-    }
-
-    private static Caller rethrowWithService(ApiException e, String service) {
-        throw e.withMetadata(Map.of("service", service));
     }
 }

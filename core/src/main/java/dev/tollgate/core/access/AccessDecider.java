@@ -1,7 +1,7 @@
 package dev.tollgate.core.access;
 
-/** Decides one gateway call: the caller it admits, or an ApiException saying why not. */
+/** Decides one gateway call: the caller it admits, or why not and whom the refusal is charged to. */
 @FunctionalInterface
 public interface AccessDecider {
-    Caller decide(CallAttempt call);
+    AccessDecision decide(CallAttempt call);
 }

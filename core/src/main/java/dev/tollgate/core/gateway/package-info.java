@@ -1,6 +1,6 @@
 /**
- * What a gateway call is, before and apart from HTTP: the parts of a request that decide what
- * reaches a backend.
+ * A gateway call, before and apart from HTTP: {@link dev.tollgate.core.gateway.GatewayCall} runs it
+ * from request to ledger, one named step per line; the server only adapts HTTP to it and back.
  *
  * <p>One parse per concern, so what is checked is what is forwarded:
  * <ul>
@@ -12,18 +12,39 @@
  *       folds them, so none can pass for Tollgate's identity headers or a credential.</li>
  * </ul>
  *
- * <p>Order of a call, and what a refusal at each step costs:
+ * <h2>Steps, and what a refusal at each costs</h2>
  * <ol>
- *   <li>request shape (path, query encoding): 400, before any match, not charged (no method is known);</li>
- *   <li>method match, credential, key restrictions, API enabled: refusals are charged to the
- *       project when one is known and take no quota;</li>
- *   <li>anything the request itself makes impossible to forward (a header or URL the backend
- *       client cannot carry, a {@code quotaUser} over 40 characters) is found here, still before
- *       any quota is taken;</li>
- *   <li>quota admission, then the billing gate: a billing refusal gives back the quota the call
- *       took, since it was never served;</li>
- *   <li>forward, then the usage record; a refusal or a backend failure after the match is
- *       recorded once, with the status the caller got.</li>
+ *   <li>request shape (path, query encoding), method match: 400 or 404, before any credential is
+ *       read; not recorded, since no method (hence no ledger row) is known;</li>
+ *   <li>access ({@link dev.tollgate.core.access.AccessDecider}): identify the credential, then its
+ *       restrictions and whether the API is enabled. A refusal before the credential named a project
+ *       (missing, malformed, unknown) is recorded nowhere; after it, it is recorded for that project;</li>
+ *   <li>prepare the backend request: what the request itself makes impossible to forward (a header
+ *       or URL the backend client cannot carry, a {@code quotaUser} over 40 characters) is a 400,
+ *       recorded, still before any quota is taken;</li>
+ *   <li>admit: quota, then the billing gate; a billing refusal gives back the quota it took;</li>
+ *   <li>charge: a {@link dev.tollgate.core.metering.UsageRecord.Phase#CHARGED} record, on disk,
+ *       before the backend sees the call;</li>
+ *   <li>forward, deliver: the backend's answer streams to the caller, counting the bytes sent;</li>
+ *   <li>settle: the outcome (status, bytes actually sent, latency) is queued to the journal.</li>
+ * </ol>
+ *
+ * <h2>Failure semantics</h2>
+ * <ol type="a">
+ *   <li>No call reaches a backend without a durable record that charges it: the charge is on disk
+ *       before {@code forward}. A node that stops mid-call leaves the charge in the ledger under
+ *       status {@link dev.tollgate.core.metering.UsageRecord#NO_OUTCOME} (0), billed (the backend may
+ *       have acted).</li>
+ *   <li>A journal failure never happens after the backend has acted: the only write after
+ *       {@code forward} is the settlement, which does not wait for the disk and cannot fail the call.
+ *       If the charge cannot be written the call is answered 503 and never forwarded.</li>
+ *   <li>A call refused after quota admission gives back what it took: a billing refusal inside
+ *       {@link dev.tollgate.core.gateway.CallAccounting#admit}, a failed charge in
+ *       {@code GatewayCall.refused}. Calls that reached the backend keep their quota, whatever it
+ *       answered (502 and 504 included).</li>
+ *   <li>Every answer for a call tied to a project lands in the ledger exactly once: a refusal as one
+ *       complete record (an answer that cannot be recorded is replaced by 503), a forwarded call as
+ *       its charge moved to its settled status. The journal's positions make the drain idempotent.</li>
  * </ol>
  */
 package dev.tollgate.core.gateway;

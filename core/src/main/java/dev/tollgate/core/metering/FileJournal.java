@@ -92,6 +92,11 @@ public final class FileJournal implements Journal, AutoCloseable {
         commits.write(RecordCodec.frame(record), options.appendTimeout());
     }
 
+    @Override
+    public boolean appendWithoutWaiting(UsageRecord record) {
+        return !closed && commits.writeWithoutWaiting(RecordCodec.frame(record));
+    }
+
     /** Just after the last acknowledged record: everything before it is on disk. */
     public JournalPosition durableEnd() {
         return commits.durableEnd();

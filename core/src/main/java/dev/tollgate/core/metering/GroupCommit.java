@@ -77,6 +77,17 @@ final class GroupCommit {
         }
     }
 
+    /**
+     * Queues {@code frame} for the next flush and returns at once; false when the journal refuses
+     * it (broken, closed or full). Nobody waits for the frame, so nobody is told if it is lost.
+     */
+    boolean writeWithoutWaiting(byte[] frame) {
+        if (broken != null || stopped) {
+            return false;
+        }
+        return queue.offer(new Pending(frame));
+    }
+
     JournalPosition durableEnd() { return durableEnd; }
 
     long frames() { return frames; }

@@ -6,7 +6,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Adds records up per project, API, method, status and minute, and the same per day in a time zone. */
+/**
+ * Adds records up per project, API, method, status and minute, and the same per day in a time zone.
+ * A settlement moves its charge from status {@link UsageRecord#NO_OUTCOME} to the status it settled
+ * with; the charge came earlier in the journal, so the row it leaves never goes below zero.
+ */
 public final class UsageAggregation {
     private final ZoneId dayZone;
     private final Map<UsageKey, UsageTotals> minutes = new HashMap<>();
@@ -21,10 +25,27 @@ public final class UsageAggregation {
     }
 
     public void add(UsageRecord record) {
-        UsageTotals totals = UsageTotals.of(record);
-        minutes.merge(key(record, minuteStart(record.time())), totals, UsageTotals::plus);
-        days.merge(key(record, dayStart(record.time())), totals, UsageTotals::plus);
+        if (record.phase() == UsageRecord.Phase.SETTLED) {
+            UsageTotals charge = UsageTotals.of(record).chargeOnly().negated();
+            addTo(record, UsageRecord.NO_OUTCOME, charge);
+        }
+        addTo(record, record.status(), UsageTotals.of(record));
         records++;
+    }
+
+    private void addTo(UsageRecord record, int status, UsageTotals totals) {
+        Instant minute = minuteStart(record.time());
+        Instant day = dayStart(record.time());
+        merge(minutes, key(record, status, minute), totals);
+        merge(days, key(record, status, day), totals);
+    }
+
+    /** A charge and its settlement in the same batch leave nothing to write under {@link UsageRecord#NO_OUTCOME}. */
+    private static void merge(Map<UsageKey, UsageTotals> rows, UsageKey key, UsageTotals totals) {
+        UsageTotals sum = rows.merge(key, totals, UsageTotals::plus);
+        if (sum.equals(UsageTotals.NONE)) {
+            rows.remove(key);
+        }
     }
 
     public static Instant minuteStart(Instant time) {
@@ -54,7 +75,7 @@ public final class UsageAggregation {
         return dayStart;
     }
 
-    private static UsageKey key(UsageRecord record, Instant start) {
-        return new UsageKey(record.projectId(), record.api(), record.method(), record.status(), start);
+    private static UsageKey key(UsageRecord record, int status, Instant start) {
+        return new UsageKey(record.projectId(), record.api(), record.method(), status, start);
     }
 }

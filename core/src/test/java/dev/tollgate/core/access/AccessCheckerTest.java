@@ -73,7 +73,7 @@ class AccessCheckerTest {
 
     @Test
     void keyCallIsChargedToTheKeysProject() {
-        Caller caller = checker.decide(withKey(keyString));
+        Caller caller = checker.decide(withKey(keyString)).orThrow();
         assertThat(caller.access()).isEqualTo(Caller.AccessType.SIMPLE);
         assertThat(caller.projectId()).isEqualTo("shop-app");
         assertThat(caller.keyId()).contains("k1");
@@ -81,43 +81,43 @@ class AccessCheckerTest {
 
     @Test
     void repeatedCallsWithTheSameKeyReadNoStorage() {
-        checker.decide(withKey(keyString));
+        checker.decide(withKey(keyString)).orThrow();
         int readsAfterFirstCall = repos.reads.get();
         for (int i = 0; i < 1000; i++) {
-            checker.decide(withKey(keyString));
+            checker.decide(withKey(keyString)).orThrow();
         }
         assertThat(repos.reads.get()).isEqualTo(readsAfterFirstCall);
     }
 
     @Test
     void malformedKeyIsRefusedWithoutReadingStorage() {
-        assertRefused(() -> checker.decide(withKey("tgk_notevenclose")), ApiError.API_KEY_INVALID);
+        assertRefused(() -> checker.decide(withKey("tgk_notevenclose")).orThrow(), ApiError.API_KEY_INVALID);
         assertThat(repos.reads.get()).isZero();
     }
 
     @Test
     void unknownWellFormedKeyIsLookedUpOnceThenRememberedAsUnknown() {
         String stranger = Secrets.generate(SecretKind.API_KEY);
-        assertRefused(() -> checker.decide(withKey(stranger)), ApiError.API_KEY_INVALID);
+        assertRefused(() -> checker.decide(withKey(stranger)).orThrow(), ApiError.API_KEY_INVALID);
         int reads = repos.reads.get();
-        assertRefused(() -> checker.decide(withKey(stranger)), ApiError.API_KEY_INVALID);
+        assertRefused(() -> checker.decide(withKey(stranger)).orThrow(), ApiError.API_KEY_INVALID);
         assertThat(repos.reads.get()).isEqualTo(reads);
     }
 
     @Test
     void deletedKeyIsRefusedOnceTheInvalidationArrives() {
-        checker.decide(withKey(keyString));
+        checker.decide(withKey(keyString)).orThrow();
         repos.keys.delete("shop-app", "k1");
         bus.publish(new Invalidation.ApiKey(Secrets.hash(keyString)));
-        assertRefused(() -> checker.decide(withKey(keyString)), ApiError.API_KEY_INVALID);
+        assertRefused(() -> checker.decide(withKey(keyString)).orThrow(), ApiError.API_KEY_INVALID);
     }
 
     @Test
     void disabledServiceIsRefusedOnceTheInvalidationArrives() {
-        checker.decide(withKey(keyString));
+        checker.decide(withKey(keyString)).orThrow();
         repos.projectRepository.setServiceEnabled("shop-app", "posts", false);
         bus.publish(new Invalidation.Project("shop-app"));
-        assertThatThrownBy(() -> checker.decide(withKey(keyString))).isInstanceOfSatisfying(ApiException.class, e -> {
+        assertThatThrownBy(() -> checker.decide(withKey(keyString)).orThrow()).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.error()).isEqualTo(ApiError.SERVICE_DISABLED);
             assertThat(e.metadata()).containsEntry("service", "posts").containsEntry("consumer", "projects/123456789012");
         });
@@ -125,55 +125,55 @@ class AccessCheckerTest {
 
     @Test
     void afterAllKeysIsAnnouncedProjectStateIsReadAgain() {
-        checker.decide(withKey(keyString));
+        checker.decide(withKey(keyString)).orThrow();
         repos.projectRepository.setServiceEnabled("shop-app", "posts", false);
         bus.publish(new Invalidation.AllKeys());
-        assertRefused(() -> checker.decide(withKey(keyString)), ApiError.SERVICE_DISABLED);
+        assertRefused(() -> checker.decide(withKey(keyString)).orThrow(), ApiError.SERVICE_DISABLED);
     }
 
     @Test
     void tokenWithOneOfTheMethodsScopesIsAuthorized() {
-        Caller caller = checker.decide(withToken(tokenString, "GET"));
+        Caller caller = checker.decide(withToken(tokenString, "GET")).orThrow();
         assertThat(caller.access()).isEqualTo(Caller.AccessType.AUTHORIZED);
         assertThat(caller.userEmail()).contains("bot@shop-app.iam");
     }
 
     @Test
     void tokenWithoutTheMethodsScopeIsInsufficient() {
-        assertRefused(() -> checker.decide(withToken(tokenString, "POST")), ApiError.ACCESS_TOKEN_SCOPE_INSUFFICIENT);
+        assertRefused(() -> checker.decide(withToken(tokenString, "POST")).orThrow(), ApiError.ACCESS_TOKEN_SCOPE_INSUFFICIENT);
     }
 
     @Test
     void tokenAtItsExpiryInstantIsExpired() {
         clock.set(NOW.plus(Duration.ofHours(1)).minusMillis(1));
-        checker.decide(withToken(tokenString, "GET"));
+        checker.decide(withToken(tokenString, "GET")).orThrow();
         clock.set(NOW.plus(Duration.ofHours(1)));
-        assertRefused(() -> checker.decide(withToken(tokenString, "GET")), ApiError.ACCESS_TOKEN_EXPIRED);
+        assertRefused(() -> checker.decide(withToken(tokenString, "GET")).orThrow(), ApiError.ACCESS_TOKEN_EXPIRED);
     }
 
     @Test
     void revokedTokenIsRefusedOnceTheInvalidationArrives() {
-        checker.decide(withToken(tokenString, "GET"));
+        checker.decide(withToken(tokenString, "GET")).orThrow();
         repos.tokenRepository.revoke(Secrets.hash(tokenString));
         bus.publish(new Invalidation.AccessToken(Secrets.hash(tokenString)));
-        assertRefused(() -> checker.decide(withToken(tokenString, "GET")), ApiError.ACCESS_TOKEN_INVALID);
+        assertRefused(() -> checker.decide(withToken(tokenString, "GET")).orThrow(), ApiError.ACCESS_TOKEN_INVALID);
     }
 
     @Test
     void keyOnAuthorizedMethodIsMissingCredentials() {
         var call = new CallAttempt(method("calendar", "v3", "GET", "/calendars/primary/events"), Optional.of(keyString), Optional.empty(), origin());
-        assertRefused(() -> checker.decide(call), ApiError.CREDENTIALS_MISSING_AUTHORIZED);
+        assertRefused(() -> checker.decide(call).orThrow(), ApiError.CREDENTIALS_MISSING_AUTHORIZED);
     }
 
     @Test
     void noCredentialsOnEitherMethodIsMissingCredentialsForSimpleAccess() {
         var call = new CallAttempt(method("posts", "v1", "GET", "/posts/x"), Optional.empty(), Optional.empty(), origin());
-        assertRefused(() -> checker.decide(call), ApiError.CREDENTIALS_MISSING_SIMPLE);
+        assertRefused(() -> checker.decide(call).orThrow(), ApiError.CREDENTIALS_MISSING_SIMPLE);
     }
 
     @Test
     void everyRefusalNamesTheService() {
-        assertThatThrownBy(() -> checker.decide(withKey("bad"))).isInstanceOfSatisfying(ApiException.class,
+        assertThatThrownBy(() -> checker.decide(withKey("bad")).orThrow()).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.metadata()).containsEntry("service", "posts"));
     }
 
@@ -189,5 +189,39 @@ class AccessCheckerTest {
         @Override public Clock withZone(java.time.ZoneId zone) { return this; }
 
         @Override public Instant instant() { return now; }
+    }
+
+    @Test
+    void refusalBeforeAnyProjectIsKnownIsChargedToNobody() {
+        assertThat(checker.decide(withKey(Secrets.generate(SecretKind.API_KEY))))
+                .isInstanceOfSatisfying(AccessDecision.Refused.class, r -> assertThat(r.chargedTo()).isEmpty());
+        assertThat(checker.decide(withKey("tgk_notevenclose")))
+                .isInstanceOfSatisfying(AccessDecision.Refused.class, r -> assertThat(r.chargedTo()).isEmpty());
+    }
+
+    @Test
+    void refusalAfterTheKeyNamedItsProjectIsChargedToThatProject() {
+        String restricted = Secrets.generate(SecretKind.API_KEY);
+        repos.keys.insert(new ApiKey("k2", "shop-app", "ip-bound", new KeyRestrictions(null, List.of("192.0.2.0/24"), null, null, null),
+                NOW, Secrets.hash(restricted)));
+        assertThat(checker.decide(withKey(restricted))).isInstanceOfSatisfying(AccessDecision.Refused.class, r -> {
+            assertThat(r.reason().error()).isEqualTo(ApiError.API_KEY_IP_ADDRESS_BLOCKED);
+            assertThat(r.chargedTo()).hasValueSatisfying(c -> {
+                assertThat(c.projectId()).isEqualTo("shop-app");
+                assertThat(c.credential()).isEqualTo(new Credential.ApiKey("k2"));
+            });
+        });
+    }
+
+    @Test
+    void disabledApiAndMissingScopeAreChargedToTheCredentialsProject() {
+        repos.projectRepository.setServiceEnabled("shop-app", "posts", false);
+        bus.publish(new Invalidation.Project("shop-app"));
+        assertThat(checker.decide(withKey(keyString))).isInstanceOfSatisfying(AccessDecision.Refused.class,
+                r -> assertThat(r.chargedTo()).map(Caller::projectId).contains("shop-app"));
+        assertThat(checker.decide(withToken(tokenString, "POST"))).isInstanceOfSatisfying(AccessDecision.Refused.class, r -> {
+            assertThat(r.reason().error()).isEqualTo(ApiError.ACCESS_TOKEN_SCOPE_INSUFFICIENT);
+            assertThat(r.chargedTo()).map(Caller::credential).get().isInstanceOf(Credential.ServiceAccountToken.class);
+        });
     }
 }

@@ -19,14 +19,14 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Plain in-memory repositories that count their reads, to show what the hot path asks of storage. */
-final class InMemoryRepositories {
-    final AtomicInteger reads = new AtomicInteger();
-    final Map<String, ApiKey> keysByHash = new HashMap<>();
-    final Map<String, AccessToken> tokens = new HashMap<>();
-    final Map<String, Project> projects = new HashMap<>();
-    final Map<String, Set<String>> enabled = new HashMap<>();
+public final class InMemoryRepositories {
+    public final AtomicInteger reads = new AtomicInteger();
+    public final Map<String, ApiKey> keysByHash = new HashMap<>();
+    public final Map<String, AccessToken> tokens = new HashMap<>();
+    public final Map<String, Project> projects = new HashMap<>();
+    public final Map<String, Set<String>> enabled = new HashMap<>();
 
-    final ApiKeyRepository keys = new ApiKeyRepository() {
+    public final ApiKeyRepository keys = new ApiKeyRepository() {
         public void insert(ApiKey key) { keysByHash.put(key.keyHash(), key); }
         public Optional<ApiKey> findByHash(String hash) { reads.incrementAndGet(); return Optional.ofNullable(keysByHash.get(hash)); }
         public Optional<ApiKey> find(String projectId, String keyId) {
@@ -37,7 +37,7 @@ final class InMemoryRepositories {
         public boolean delete(String projectId, String keyId) { return keysByHash.values().removeIf(k -> k.keyId().equals(keyId)); }
     };
 
-    final AccessTokenRepository tokenRepository = new AccessTokenRepository() {
+    public final AccessTokenRepository tokenRepository = new AccessTokenRepository() {
         public void insert(AccessToken token) { tokens.put(token.tokenHash(), token); }
         public Optional<AccessToken> findByHash(String hash) { reads.incrementAndGet(); return Optional.ofNullable(tokens.get(hash)); }
         public boolean revoke(String hash) {
@@ -56,7 +56,7 @@ final class InMemoryRepositories {
         public List<String> revokeForUser(String userId) { return List.of(); }
     };
 
-    final ProjectRepository projectRepository = new ProjectRepository() {
+    public final ProjectRepository projectRepository = new ProjectRepository() {
         public void insert(Project project, Member owner) { projects.put(project.projectId(), project); }
         public Optional<Project> find(String id) { reads.incrementAndGet(); return Optional.ofNullable(projects.get(id)); }
         public boolean wasDeleted(String id) { return false; }

@@ -58,6 +58,39 @@ class RecordCodecTest {
         assertThatThrownBy(() -> Records.call("my-project", "posts.get", 42, Records.T0)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void chargeAndSettlementKeepTheirPhaseAndCallId() {
+        UsageRecord charge = UsageRecord.charge(UsageRecord.newCallId(), Records.T0, "my-project", "posts", "posts.get",
+                CredentialKind.KEY, "k1", Optional.empty(), 17);
+        UsageRecord settled = charge.settled(503, 99, 1234);
+
+        assertThat(decode(RecordCodec.frame(charge))).isEqualTo(charge);
+        assertThat(decode(RecordCodec.frame(settled))).isEqualTo(settled)
+                .satisfies(r -> assertThat(r.callId()).isEqualTo(charge.callId()))
+                .satisfies(r -> assertThat(r.phase()).isEqualTo(UsageRecord.Phase.SETTLED));
+    }
+
+    @Test
+    void recordOfTheFormatBeforePhasesIsReadAsComplete() {
+        UsageRecord record = Records.call(5);
+        byte[] frame = RecordCodec.frame(record);
+        // Version 1: the same payload without the phase byte.
+        byte[] v1 = new byte[frame.length - 1];
+        System.arraycopy(frame, Frames.HEADER + 2, v1, Frames.HEADER + 1, frame.length - Frames.HEADER - 2);
+        v1[Frames.HEADER] = RecordCodec.VERSION_WITHOUT_PHASE;
+
+        assertThat(RecordCodec.decode(ByteBuffer.wrap(v1, Frames.HEADER, v1.length - Frames.HEADER).slice())).isEqualTo(record);
+    }
+
+    @Test
+    void aChargeHasNoOutcomeAndOnlyAChargeCanBeSettled() {
+        assertThatThrownBy(() -> new UsageRecord(UsageRecord.newCallId(), Records.T0, "p", "posts", "posts.get", CredentialKind.KEY, "k",
+                Optional.empty(), 200, 0, 0, 0, UsageRecord.Phase.CHARGED)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Records.call(6).settled(200, 0, 0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Records.call("my-project", "posts.get", UsageRecord.NO_OUTCOME, Records.T0))
+                .as("no outcome is only for a charge").isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static UsageRecord decode(byte[] frame) {
         return RecordCodec.decode(ByteBuffer.wrap(frame, Frames.HEADER, frame.length - Frames.HEADER).slice());
     }

@@ -81,6 +81,44 @@ class UsageAggregationTest {
                 entry("my-project", "posts.get", 200, Instant.parse("2026-03-11T00:00:00Z"), 2));
     }
 
+    @Test
+    void chargeSettledInTheSameBatchCountsOnceUnderItsOutcome() {
+        var aggregation = new UsageAggregation(ZoneOffset.UTC);
+        UsageRecord charge = charge(T.plusSeconds(5));
+        aggregation.add(charge);
+        aggregation.add(charge.settled(201, 300, 40));
+
+        assertThat(aggregation.minutes()).containsOnly(entry("posts.insert", 201, T, new UsageTotals(1, 100, 300, 40)));
+        assertThat(aggregation.days()).hasSize(1);
+    }
+
+    @Test
+    void chargeSettledInALaterBatchMovesFromNoOutcomeToItsStatus() {
+        var first = new UsageAggregation(ZoneOffset.UTC);
+        UsageRecord charge = charge(T.plusSeconds(5));
+        first.add(charge);
+        var second = new UsageAggregation(ZoneOffset.UTC);
+        second.add(charge.settled(200, 300, 40));
+
+        assertThat(first.minutes()).containsOnly(entry("posts.insert", UsageRecord.NO_OUTCOME, T, new UsageTotals(1, 100, 0, 0)));
+        assertThat(second.minutes()).containsOnly(
+                entry("posts.insert", UsageRecord.NO_OUTCOME, T, new UsageTotals(-1, -100, 0, 0)),
+                entry("posts.insert", 200, T, new UsageTotals(1, 100, 300, 40)));
+    }
+
+    @Test
+    void chargeNeverSettledStaysCountedWithoutAnOutcome() {
+        var aggregation = new UsageAggregation(ZoneOffset.UTC);
+        aggregation.add(charge(T));
+
+        assertThat(aggregation.minutes()).containsOnly(entry("posts.insert", UsageRecord.NO_OUTCOME, T, new UsageTotals(1, 100, 0, 0)));
+    }
+
+    private static UsageRecord charge(Instant time) {
+        return UsageRecord.charge(UsageRecord.newCallId(), time, "my-project", "posts", "posts.insert", CredentialKind.KEY, "k",
+                Optional.empty(), 100);
+    }
+
     private static UsageRecord record(String method, int status, Instant time, long in, long out, long latency) {
         return new UsageRecord(UsageRecord.newCallId(), time, "my-project", "posts", method, CredentialKind.KEY, "k", Optional.empty(),
                 status, in, out, latency);

@@ -35,7 +35,7 @@ class QuotaAdmissionGiveBackTest {
     private final QuotaAdmission quota = new QuotaAdmission(new LocalQuotaCounters(clock), new ProjectQuotas(repository, bus), clock, ZoneOffset.UTC);
     private final ApiCatalog catalog = CatalogLoader.builtIn();
     private final MethodMatch match = catalog.match("posts", "v1", "GET", "/posts/1").orElseThrow();
-    private final Caller keyCaller = new Caller(Caller.AccessType.SIMPLE, "p1", "1001", Optional.of("k1"), Optional.empty());
+    private final Caller keyCaller = new Caller("p1", "1001", new dev.tollgate.core.access.Credential.ApiKey("k1"));
 
     @Test
     void releasedAdmissionCanBeTakenAgain() {

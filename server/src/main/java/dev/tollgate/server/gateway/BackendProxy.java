@@ -1,10 +1,14 @@
 package dev.tollgate.server.gateway;
 
+import dev.tollgate.core.gateway.BackendExchange;
 import dev.tollgate.core.gateway.InboundHeaders;
+import dev.tollgate.core.quota.QuotaAdmission;
 import dev.tollgate.protocol.ApiError;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +31,7 @@ public final class BackendProxy {
             "content-length", "trailer", "te", "proxy-authenticate", "set-cookie", "set-cookie2", "date", "server",
             "content-security-policy", "content-security-policy-report-only", "x-content-type-options");
     public static final String IDENTITY_PREFIX = "x-tollgate-";
+    private static final int COPY_BUFFER = 16 * 1024;
 
     private final HttpClient client;
     private final Duration timeout;
@@ -37,60 +42,96 @@ public final class BackendProxy {
         this.timeout = timeout;
     }
 
-    /**
-     * The backend request: the caller's headers that may travel ({@link InboundHeaders}) and Tollgate's
-     * verified ones. A header the HTTP client cannot carry is the caller's error (400), found before
-     * anything is charged or forwarded.
-     *
-     * @param identity headers to add, already verified
-     */
-    public HttpRequest prepare(Context ctx, URI target, Map<String, String> identity) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout);
-            InboundHeaders inbound = InboundHeaders.nominatedBy(Collections.list(ctx.req().getHeaders("Connection")));
-            Enumeration<String> names = ctx.req().getHeaderNames();
-            while (names.hasMoreElements()) {
-                String name = names.nextElement();
-                if (!inbound.forwarded(name)) {
-                    continue;
-                }
-                Enumeration<String> values = ctx.req().getHeaders(name);
-                while (values.hasMoreElements()) {
-                    request.header(name, values.nextElement());
-                }
-            }
-            identity.forEach(request::header);
-            request.method(ctx.method().name(), body(ctx));
-            return request.build();
-        } catch (IllegalArgumentException e) {
-            throw ApiError.INVALID_ARGUMENT.exception("The request has a header that cannot be forwarded.");
-        }
+    /** The backend side of the call that {@code ctx} carries. */
+    public BackendExchange exchange(Context ctx) {
+        return new Exchange(ctx);
     }
 
-    /** Sends a prepared request and streams the answer back, sandboxed so it can never run script on Tollgate's origin. */
-    public void send(Context ctx, HttpRequest request) {
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw ApiError.BACKEND_TIMEOUT.exception("The service behind this API did not answer within " + timeout.toSeconds() + " s.");
-        } catch (IOException e) {
-            throw ApiError.BACKEND_UNAVAILABLE.exception();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiError.BACKEND_UNAVAILABLE.exception();
+    private final class Exchange implements BackendExchange {
+        private final Context ctx;
+        private HttpRequest request;
+        private HttpResponse<InputStream> response;
+
+        Exchange(Context ctx) {
+            this.ctx = ctx;
         }
-        ctx.status(response.statusCode());
-        response.headers().map().forEach((name, values) -> {
-            if (!NOT_RETURNED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-                for (String v : values) {
-                    ctx.res().addHeader(name, v);
+
+        /** A header the HTTP client cannot carry is the caller's error (400), found before anything is charged or forwarded. */
+        @Override
+        public void prepare(URI target, Map<String, String> identity) {
+            try {
+                HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout);
+                InboundHeaders inbound = InboundHeaders.nominatedBy(Collections.list(ctx.req().getHeaders("Connection")));
+                Enumeration<String> names = ctx.req().getHeaderNames();
+                while (names.hasMoreElements()) {
+                    String name = names.nextElement();
+                    if (!inbound.forwarded(name)) {
+                        continue;
+                    }
+                    Enumeration<String> values = ctx.req().getHeaders(name);
+                    while (values.hasMoreElements()) {
+                        builder.header(name, values.nextElement());
+                    }
                 }
+                identity.forEach(builder::header);
+                builder.method(ctx.method().name(), body(ctx));
+                request = builder.build();
+            } catch (IllegalArgumentException e) {
+                throw ApiError.INVALID_ARGUMENT.exception("The request has a header that cannot be forwarded.");
             }
-        });
-        ctx.res().setHeader("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'");
-        ctx.res().setHeader("X-Content-Type-Options", "nosniff");
-        ctx.result(response.body());
+        }
+
+        @Override
+        public void allowance(QuotaAdmission.Allowance allowance) {
+            ctx.header("X-RateLimit-Limit", Long.toString(allowance.limit()));
+            ctx.header("X-RateLimit-Remaining", Long.toString(allowance.remaining()));
+            ctx.header("X-RateLimit-Reset", Long.toString(allowance.resetSeconds()));
+        }
+
+        @Override
+        public int forward() {
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (HttpTimeoutException e) {
+                throw ApiError.BACKEND_TIMEOUT.exception("The service behind this API did not answer within " + timeout.toSeconds() + " s.");
+            } catch (IOException e) {
+                throw ApiError.BACKEND_UNAVAILABLE.exception();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ApiError.BACKEND_UNAVAILABLE.exception();
+            }
+            return response.statusCode();
+        }
+
+        /** Sandboxed, so an answer can never run script on Tollgate's origin; the body is copied here to count it. */
+        @Override
+        public long deliver() {
+            ctx.status(response.statusCode());
+            response.headers().map().forEach((name, values) -> {
+                if (!NOT_RETURNED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                    for (String v : values) {
+                        ctx.res().addHeader(name, v);
+                    }
+                }
+            });
+            ctx.res().setHeader("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'");
+            ctx.res().setHeader("X-Content-Type-Options", "nosniff");
+            response.headers().firstValueAsLong("Content-Length").ifPresent(ctx.res()::setContentLengthLong);
+            long sent = 0;
+            try (InputStream body = response.body()) {
+                OutputStream out = ctx.res().getOutputStream();
+                byte[] buffer = new byte[COPY_BUFFER];
+                int n;
+                while ((n = body.read(buffer)) >= 0) {
+                    out.write(buffer, 0, n);
+                    sent += n;
+                }
+                out.flush();
+            } catch (IOException e) {
+                // The caller went away or the backend broke off: what was sent is what is counted.
+            }
+            return sent;
+        }
     }
 
     private static HttpRequest.BodyPublisher body(Context ctx) {
@@ -103,7 +144,7 @@ public final class BackendProxy {
             try {
                 return ctx.req().getInputStream();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }

@@ -1,4 +1,4 @@
-package dev.tollgate.server.gateway;
+package dev.tollgate.core.gateway;
 
 /** Whether a Host header is safe to repeat in {@code Forwarded: host="…"} and {@code X-Forwarded-Host}. */
 final class ForwardedHost {

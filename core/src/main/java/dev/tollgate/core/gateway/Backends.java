@@ -1,4 +1,4 @@
-package dev.tollgate.server.gateway;
+package dev.tollgate.core.gateway;
 
 import dev.tollgate.core.catalog.ApiDefinition;
 import dev.tollgate.core.catalog.Backend;

@@ -1,0 +1,170 @@
+package dev.tollgate.core.gateway;
+
+import dev.tollgate.core.access.AccessDecider;
+import dev.tollgate.core.access.AccessDecision;
+import dev.tollgate.core.access.CallAttempt;
+import dev.tollgate.core.access.Caller;
+import dev.tollgate.core.catalog.ApiCatalog;
+import dev.tollgate.core.catalog.MethodMatch;
+import dev.tollgate.core.key.CallOrigin;
+import dev.tollgate.core.metering.UsageRecord;
+import dev.tollgate.core.net.ClientAddressResolver;
+import dev.tollgate.protocol.ApiError;
+import dev.tollgate.protocol.ApiException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+
+/**
+ * One gateway call from request to ledger, in the order of its steps (see the package description for
+ * what a refusal at each step costs):
+ * <pre>
+ *   shape → match → access (credential, restrictions, API enabled) → prepare the backend request
+ *   → admit (quota, then billing) → charge (durable) → forward → deliver → settle
+ * </pre>
+ * No HTTP types: the server gives the request as a {@link GatewayRequest} and the backend side as a
+ * {@link BackendExchange}, and renders the {@link GatewayOutcome}.
+ */
+public final class GatewayCall {
+    private final ApiCatalog catalog;
+    private final AccessDecider access;
+    private final CallAccounting accounting;
+    private final ClientAddressResolver addresses;
+    private final Backends backends;
+    private final String builtInSecret;
+
+    public GatewayCall(ApiCatalog catalog, AccessDecider access, CallAccounting accounting, ClientAddressResolver addresses,
+                       Backends backends, String builtInSecret) {
+        this.catalog = catalog;
+        this.access = access;
+        this.accounting = accounting;
+        this.addresses = addresses;
+        this.backends = backends;
+        this.builtInSecret = builtInSecret;
+    }
+
+    public GatewayOutcome serve(GatewayRequest request, BackendExchange backend) {
+        var call = new Progress(System.nanoTime());
+        try {
+            GatewayPath.check(request.path());
+            GatewayQuery query = GatewayQuery.parse(request.rawQuery());
+            call.method = match(request);
+            InetAddress client = addresses.resolve(request.peer(), request.forwardedFor().orElse(null));
+            call.caller = admitted(access.decide(attempt(request, call.method, query, client)), call);
+            backend.prepare(target(request, call.method, query), identity(call.caller, call.method, request, client));
+            call.admitted = accounting.admit(call.caller, call.method, quotaUser(call.caller, query));
+            call.charge = accounting.charge(call.caller, call.method, request.declaredLength());
+            call.admitted.allowance().ifPresent(backend::allowance);
+            int status = backend.forward();
+            long bytesOut = backend.deliver();
+            accounting.settle(call.charge, status, bytesOut, call.micros());
+            return new GatewayOutcome.Delivered(Optional.of(call.method), status);
+        } catch (ApiException e) {
+            return refused(call, request, e);
+        } catch (RuntimeException e) {
+            // A fault of Tollgate's own after the charge still settles it, with the status the caller gets.
+            accounting.settle(call.charge, 500, 0, call.micros());
+            throw e;
+        }
+    }
+
+    /**
+     * The gateway answers itself. After a charge (the backend failed or timed out) the charge is settled
+     * with that answer; before it, the quota taken is given back and the refusal is recorded for the
+     * project when one is known. An answer that cannot be recorded is not given: 503 instead.
+     */
+    private GatewayOutcome refused(Progress call, GatewayRequest request, ApiException error) {
+        Optional<MethodMatch> method = Optional.ofNullable(call.method);
+        int status = error.error().httpStatus();
+        if (call.charge.isPresent()) {
+            accounting.settle(call.charge, status, 0, call.micros());
+            return new GatewayOutcome.Refused(method, error);
+        }
+        if (call.admitted != null) {
+            accounting.giveBack(call.admitted);
+        }
+        if (call.caller == null || error.error() == ApiError.METERING_UNAVAILABLE) {
+            return new GatewayOutcome.Refused(method, error);
+        }
+        try {
+            accounting.record(call.caller, call.method, status, request.declaredLength(), call.micros());
+        } catch (ApiException unrecorded) {
+            return new GatewayOutcome.Refused(method, unrecorded);
+        }
+        return new GatewayOutcome.Refused(method, error);
+    }
+
+    /** What a call has got so far: each step sets its part, so a refusal knows what to give back or record. */
+    private static final class Progress {
+        final long startNanos;
+        MethodMatch method;
+        Caller caller;
+        CallAccounting.Admitted admitted;
+        Optional<UsageRecord> charge = Optional.empty();
+
+        Progress(long startNanos) {
+            this.startNanos = startNanos;
+        }
+
+        long micros() {
+            return (System.nanoTime() - startNanos) / 1000;
+        }
+    }
+
+    /** The admitted caller; a refusal after the credential named its project is charged to that project. */
+    private static Caller admitted(AccessDecision decision, Progress call) {
+        if (decision instanceof AccessDecision.Refused refused) {
+            call.caller = refused.chargedTo().orElse(null);
+            throw refused.reason();
+        }
+        return decision.orThrow();
+    }
+
+    private MethodMatch match(GatewayRequest request) {
+        String uri = request.path();
+        int apiEnd = uri.indexOf('/', 1);
+        int versionEnd = apiEnd < 0 ? -1 : uri.indexOf('/', apiEnd + 1);
+        if (!uri.startsWith("/") || versionEnd < 0) {
+            throw ApiError.NOT_FOUND.exception("The requested URL was not found on this server.");
+        }
+        // HEAD on a GET method is that method: matched, checked, charged and forwarded as HEAD.
+        String method = request.method().equals("HEAD") ? "GET" : request.method();
+        return catalog.match(uri.substring(1, apiEnd), uri.substring(apiEnd + 1, versionEnd), method, uri.substring(versionEnd))
+                .orElseThrow(() -> ApiError.NOT_FOUND.exception("Method not found: " + request.method() + " " + clip(uri) + "."));
+    }
+
+    private static CallAttempt attempt(GatewayRequest request, MethodMatch match, GatewayQuery query, InetAddress client) {
+        GatewayRequest.AppHeaders app = request.app();
+        var origin = new CallOrigin(client, app.referer().orElse(null), app.androidPackage().orElse(null),
+                app.androidCert().orElse(null), app.iosBundleId().orElse(null));
+        return new CallAttempt(match, GatewayCredentials.apiKey(request, query), GatewayCredentials.bearer(request, query), origin);
+    }
+
+    /** A person's token carries its person; {@code quotaUser} only stands in for one on keyed calls, as Google has it. */
+    private static Optional<String> quotaUser(Caller caller, GatewayQuery query) {
+        return caller.token().isPresent() ? Optional.empty() : query.quotaUser();
+    }
+
+    /** The backend's URI: the path that was checked and matched, and the query without Tollgate's parameters. */
+    private URI target(GatewayRequest request, MethodMatch match, GatewayQuery query) {
+        URI base = backends.baseUri(match.api());
+        String uri = request.path();
+        String rest = uri.substring(uri.indexOf('/', uri.indexOf('/', 1) + 1));
+        String forwarded = query.forwarded();
+        try {
+            return new URI(base.toString() + rest + (forwarded.isEmpty() ? "" : "?" + forwarded));
+        } catch (URISyntaxException e) {
+            throw ApiError.INVALID_ARGUMENT.exception("The request URL has characters that are not allowed in a URL.");
+        }
+    }
+
+    private java.util.Map<String, String> identity(Caller caller, MethodMatch match, GatewayRequest request, InetAddress client) {
+        Optional<String> secret = backends.isBuiltIn(match.api()) ? Optional.of(builtInSecret) : Optional.empty();
+        return BackendIdentity.of(caller, request, client, secret);
+    }
+
+    private static String clip(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+}
