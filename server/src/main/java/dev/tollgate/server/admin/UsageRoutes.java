@@ -60,6 +60,8 @@ public final class UsageRoutes {
             m.put("status", r.status().orElse(0));
         }
         m.put("calls", r.calls());
+        m.put("bytesIn", r.totals().bytesIn());
+        m.put("bytesOut", r.totals().bytesOut());
         return m;
     }
 

@@ -1,0 +1,149 @@
+package dev.tollgate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.tollgate.store.jdbc.TestDatabases;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node that stops while a backend works on a call: killed, it leaves the call charged in the ledger
+ * (status 0, no outcome, billed) — no call reaches a backend without a durable record; stopped with
+ * SIGTERM, it drains its journal and the ledger holds each call once.
+ */
+class GatewayStopTest {
+
+    @Test
+    void killedMidCallTheChargeIsInTheLedgerAndSigtermDrainsTheJournalOnce() throws Exception {
+        var arrived = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        HttpServer backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        backend.createContext("/base/", ex -> {
+            if (ex.getRequestURI().getPath().endsWith("/slow")) {
+                arrived.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        backend.setExecutor(Executors.newCachedThreadPool());
+        backend.start();
+        Path data = Files.createTempDirectory("tollgate-stop-");
+        Path catalog = Files.createTempFile("catalog", ".yaml");
+        Files.writeString(catalog, """
+                apis:
+                  - name: slow
+                    version: v1
+                    title: Slow API
+                    backend: http://127.0.0.1:%d/base
+                    billing:
+                      freeCallsPerMonth: 0
+                    scopes:
+                      - name: slow
+                        description: Slow things
+                    methods:
+                      - id: slow.get
+                        http: GET
+                        path: /things/{thing}
+                        access: either
+                        scopes: [slow]
+                        pricePer1000: "1000.00"
+                """.formatted(backend.getAddress().getPort()));
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        // One port for all three starts: the issuer, and so the admin key file's audience, stays the same.
+        List<String> serve = List.of("--port", Integer.toString(port), "--host", "127.0.0.1", "--data", data.toString(), "--config", catalog.toString());
+        try {
+            String project;
+            String key;
+            try (TollgateProcess first = TollgateProcess.startWith(serve, Map.of())) {
+                Http http = new Http(first.baseUrl());
+                String admin = KeyFiles.read(first.adminKeyFile()).accessToken(http, "admin");
+                project = "stop-" + Long.toString(System.nanoTime(), 36);
+                assertThat(http.postJson("/admin/v1/projects", admin, Map.of("projectId", project)).status()).isEqualTo(200);
+                assertThat(http.postJson("/admin/v1/projects/" + project + "/services/slow/enable", admin, "").status()).isEqualTo(200);
+                key = http.postJson("/admin/v1/projects/" + project + "/keys", admin, Map.of()).json().get("keyString").asText();
+                assertThat(http.patchJson("/admin/v1/projects/" + project + "/billing", admin, Map.of("enabled", true)).status()).isEqualTo(200);
+                CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient().sendAsync(
+                        HttpRequest.newBuilder(URI.create(first.baseUrl() + "/slow/v1/things/slow?key=" + key)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(arrived.await(20, TimeUnit.SECONDS)).as("the backend got the call").isTrue();
+                first.kill();
+                assertThat(inFlight).failsWithin(Duration.ofSeconds(20));
+            }
+            release.countDown();
+
+            TollgateProcess second = TollgateProcess.startWith(serve, Map.of());
+            Http http = new Http(second.baseUrl());
+            String admin = KeyFiles.read(second.adminKeyFile()).accessToken(http, "admin");
+            assertThat(awaitCalls(http, admin, project, 1)).as("the charge written before forwarding").isEqualTo(Map.of(0, 1L));
+            JsonNode statement = http.getWithToken("/admin/v1/projects/" + project + "/billing/statements/"
+                    + java.time.YearMonth.now(java.time.ZoneOffset.UTC), admin).json();
+            assertThat(statement.get("total").asText()).as("a call without outcome is billed: %s", statement).isEqualTo("1.00");
+
+            assertThat(http.get("/slow/v1/things/fast?key=" + key).status()).isEqualTo(200);
+            int status = second.stop();
+            // 143 is 128 + SIGTERM: the JVM's status after its shutdown hooks ran.
+            assertThat(status).as(second.output()).isIn(0, 143);
+            assertThat(second.output()).doesNotContain("Exception");
+
+            try (TollgateProcess third = TollgateProcess.startWith(serve, Map.of())) {
+                Http again = new Http(third.baseUrl());
+                String admin3 = KeyFiles.read(third.adminKeyFile()).accessToken(again, "admin");
+                assertThat(awaitCalls(again, admin3, project, 2)).isEqualTo(Map.of(0, 1L, 200, 1L));
+            }
+        } finally {
+            release.countDown();
+            backend.stop(0);
+        }
+    }
+
+    private static Map<Integer, Long> awaitCalls(Http http, String admin, String project, long total) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Map<Integer, Long> byStatus = callsByStatus(http, admin, project);
+        while (byStatus.values().stream().mapToLong(Long::longValue).sum() < total && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            byStatus = callsByStatus(http, admin, project);
+        }
+        return byStatus;
+    }
+
+    private static Map<Integer, Long> callsByStatus(Http http, String admin, String project) {
+        String start = Instant.now().minus(1, ChronoUnit.DAYS).toString();
+        String end = Instant.now().plus(1, ChronoUnit.DAYS).toString();
+        Map<Integer, Long> byStatus = new TreeMap<>();
+        Http.Response usage = http.getWithToken("/admin/v1/projects/" + project + "/usage?start=" + start + "&end=" + end + "&groupBy=status", admin);
+        assertThat(usage.status()).as(usage.toString()).isEqualTo(200);
+        for (JsonNode row : usage.json().get("rows")) {
+            byStatus.merge(row.get("status").asInt(), row.get("calls").asLong(), Long::sum);
+        }
+        return byStatus;
+    }
+}
