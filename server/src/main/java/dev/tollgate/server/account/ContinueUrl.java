@@ -42,7 +42,8 @@ public final class ContinueUrl {
             if (uri.getScheme() != null || uri.getRawAuthority() != null || uri.getRawFragment() != null) {
                 return Optional.empty();
             }
-        } catch (URISyntaxException e) {
+        } catch (URISyntaxException | NumberFormatException e) {
+            // The JDK's parser throws NumberFormatException for some IPv6 literals (//[::2666666666.1.1.1]/).
             return Optional.empty();
         }
         return Optional.of(candidate);

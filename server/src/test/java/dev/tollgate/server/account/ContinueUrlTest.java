@@ -20,7 +20,7 @@ class ContinueUrlTest {
     @ValueSource(strings = {"//evil.com", "///evil.com", "https://evil.com", "http://evil.com/account", "/\\evil.com", "\\/evil.com",
             "\\\\evil.com", "/\t/evil.com", "/\n/evil.com", "/\r\nSet-Cookie: x=y", " /account", "/account ", "javascript:alert(1)",
             "http:evil.com", "evil.com", "account", "%2F%2Fevil.com", "/acc\u00f6unt", "/account#fragment", "/a\\b", "/\u0000",
-            "data:text/html,<script>alert(1)</script>", "//evil.com@tollgate.example", ""})
+            "data:text/html,<script>alert(1)</script>", "//evil.com@tollgate.example", "", "//[::2666666666.1.1.1]/", "x://[::2666666666.1.1.1]/"})
     void anythingElseBecomesTheAccountPage(String url) {
         assertThat(ContinueUrl.orDefault(url)).isEqualTo("/account");
     }
