@@ -126,7 +126,8 @@ class AccountingTest extends EndToEnd {
         }
 
         JsonNode rows = usageWhen(project, "credential", r -> total(r) == 7);
-        assertThat(rows).extracting(r -> r.get("credentialKind").asText(), r -> r.get("credentialId").asText(), r -> r.get("calls").asLong())
+        assertThat(rows).extracting(r -> r.get("credential").get("kind").asText(), r -> r.get("credential").get("id").asText(),
+                        r -> r.get("calls").asLong())
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("key", keyA.get("keyId").asText(), 3L),
                         org.assertj.core.groups.Tuple.tuple("key", keyB.get("keyId").asText(), 2L),

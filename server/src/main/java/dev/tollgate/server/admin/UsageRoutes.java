@@ -70,8 +70,10 @@ public final class UsageRoutes {
         }
         if (groupBy.contains(GroupBy.CREDENTIAL)) {
             UsageCredential credential = r.credential().orElse(UsageCredential.UNRECORDED);
-            m.put("credentialKind", credential.wireKind());
-            m.put("credentialId", credential.id());
+            var named = new LinkedHashMap<String, Object>();
+            named.put("kind", credential.wireKind());
+            named.put("id", credential.id());
+            m.put("credential", named);
         }
         m.put("calls", r.calls());
         Map<String, Object> percentiles = percentiles(r.latency());
