@@ -5,7 +5,8 @@
 -- as part of its key, so a row counts one credential's calls of one method and status in a minute or
 -- a day. Queries by service, method and status add the credentials' rows up, so they answer as before.
 -- Rows from before this migration keep their counts under credential_kind = '' and credential_id = ''
--- ("unrecorded").
+-- ("unrecorded"). An id of more than 512 UTF-8 bytes is kept as 'sha256:' and its hash (UsageCredential),
+-- so that a key row always fits PostgreSQL's index (about 2.7 kB).
 --
 -- latency_bNN counts the row's calls by latency in 20 fixed buckets (LatencyHistogram): b00 below
 -- 250 us, bNN (01 to 18) in [250 * 2^(NN-1), 250 * 2^NN) us, i.e. 0.25-0.5 ms, 0.5-1 ms, 1-2 ms ...
@@ -21,7 +22,7 @@ CREATE TABLE usage_minutes_v13 (
     method              VARCHAR(256)  NOT NULL,
     status              INTEGER       NOT NULL,
     credential_kind     VARCHAR(20)   NOT NULL,
-    credential_id       VARCHAR(1024) NOT NULL,
+    credential_id       VARCHAR(512)  NOT NULL,
     minute_start_ms     BIGINT        NOT NULL,
     calls               BIGINT        NOT NULL,
     bytes_in            BIGINT        NOT NULL,
@@ -62,7 +63,7 @@ CREATE TABLE usage_days_v13 (
     method              VARCHAR(256)  NOT NULL,
     status              INTEGER       NOT NULL,
     credential_kind     VARCHAR(20)   NOT NULL,
-    credential_id       VARCHAR(1024) NOT NULL,
+    credential_id       VARCHAR(512)  NOT NULL,
     day_start_ms        BIGINT        NOT NULL,
     calls               BIGINT        NOT NULL,
     bytes_in            BIGINT        NOT NULL,

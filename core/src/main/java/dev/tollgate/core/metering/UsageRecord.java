@@ -23,7 +23,7 @@ public record UsageRecord(UUID callId, Instant time, String projectId, String ap
     public static final int MAX_PROJECT_ID = 64;
     public static final int MAX_API = 64;
     public static final int MAX_METHOD = 256;
-    /** Credential ids (the ledger keeps them in a column of this many characters) and people (only journaled). */
+    /** Credential ids (the ledger keeps longer than 512 bytes as their hash: UsageCredential) and people (only journaled). */
     public static final int MAX_OTHER = 1024;
 
     public UsageRecord {

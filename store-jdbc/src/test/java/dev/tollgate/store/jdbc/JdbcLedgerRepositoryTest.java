@@ -10,8 +10,10 @@ import dev.tollgate.core.metering.JournalPosition;
 import dev.tollgate.core.metering.LatencyHistogram;
 import dev.tollgate.core.metering.LedgerBatch;
 import dev.tollgate.core.metering.PositionConflictException;
+import dev.tollgate.core.metering.UsageAggregation;
 import dev.tollgate.core.metering.UsageCredential;
 import dev.tollgate.core.metering.UsageKey;
+import dev.tollgate.core.metering.UsageRecord;
 import dev.tollgate.core.metering.UsageRow;
 import dev.tollgate.core.metering.UsageTotals;
 import dev.tollgate.store.jdbc.TestDatabases.Kind;
@@ -177,16 +179,25 @@ class JdbcLedgerRepositoryTest extends RepositoryTest {
     }
 
     @OnEachDatabase
-    void theLongestCredentialIdTheJournalTakesFitsTheLedger(Kind kind) {
+    void everyCredentialIdTheJournalTakesFitsTheLedger(Kind kind) {
         open(kind);
         var ledger = ledger();
-        var longest = UsageCredential.of(CredentialKind.CLIENT, "c".repeat(dev.tollgate.core.metering.UsageRecord.MAX_OTHER));
-        var empty = UsageCredential.of(CredentialKind.KEY, "");
-        ledger.apply(batch("node-a", null, position(1, 100), Map.of(key("posts.get", 200, longest, MINUTE), totals(1, latencies(1)),
-                key("posts.get", 200, empty, MINUTE), totals(1, latencies(1))), Map.of()));
+        var random = new java.util.Random(3);
+        StringBuilder unicode = new StringBuilder();
+        while (unicode.length() < UsageRecord.MAX_OTHER) {
+            unicode.append((char) (0x0400 + random.nextInt(0x4000)));
+        }
+        var aggregation = new UsageAggregation(java.time.ZoneOffset.UTC);
+        for (String id : List.of(unicode.toString(), "c".repeat(UsageRecord.MAX_OTHER), "k".repeat(UsageCredential.MAX_ID_BYTES), "")) {
+            aggregation.add(new UsageRecord(UsageRecord.newCallId(), MINUTE, "my-project", "posts", "m".repeat(UsageRecord.MAX_METHOD),
+                    CredentialKind.CLIENT, id, Optional.empty(), 200, 1, 1, 1));
+        }
+        ledger.apply(batch("node-a", null, position(1, 100), aggregation.minutes(), aggregation.days()));
 
-        assertThat(ledger.minuteUsage("my-project", MINUTE, MINUTE.plusSeconds(60), EnumSet.of(GroupBy.CREDENTIAL)))
-                .extracting(r -> r.credential().orElseThrow()).containsExactlyInAnyOrder(longest, empty);
+        assertThat(ledger.dayUsage("my-project", DAY, DAY.plusSeconds(86_400), EnumSet.of(GroupBy.CREDENTIAL)))
+                .extracting(r -> r.credential().orElseThrow().id()).hasSize(4)
+                .contains("k".repeat(UsageCredential.MAX_ID_BYTES), "")
+                .filteredOn(id -> id.startsWith("sha256:")).hasSize(2).allSatisfy(id -> assertThat(id).hasSize(7 + 64));
     }
 
     @OnEachDatabase
