@@ -14,11 +14,6 @@ public record UsageRow(Optional<String> service, Optional<String> method, Option
         Objects.requireNonNull(totals, "totals");
     }
 
-    /** A row not grouped by credential. */
-    public UsageRow(Optional<String> service, Optional<String> method, Optional<Integer> status, UsageTotals totals) {
-        this(service, method, status, Optional.empty(), totals);
-    }
-
     public long calls() {
         return totals.calls();
     }

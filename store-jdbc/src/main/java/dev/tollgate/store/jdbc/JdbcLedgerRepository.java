@@ -34,6 +34,10 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * with an update, then an insert of the rows that did not exist, on H2 (one node only). Rows are
  * written in key order so that two nodes' transactions cannot deadlock on each other; a
  * transaction that still meets a conflict or deadlock is run again from the start.
+ *
+ * <p>A row's key includes the credential, and its totals the count of each latency bucket (V13).
+ * Queries sum every column of the rows they add up, buckets included, so the database hands back
+ * each group's merged histogram and the percentiles are computed in core.
  */
 public final class JdbcLedgerRepository implements LedgerRepository {
     private static final int ATTEMPTS = 5;
@@ -48,7 +52,7 @@ public final class JdbcLedgerRepository implements LedgerRepository {
 
     private static final Table MINUTES = new Table("usage_minutes", "minute_start_ms");
     private static final Table DAYS = new Table("usage_days", "day_start_ms");
-    private static final int KEY_COLUMNS = 7;
+    private static final int KEY_COLUMNS = MINUTES.key().size();
     /** The columns that batches add to and queries sum: calls, bytes, latency sum, then the latency buckets. */
     private static final List<String> TOTALS = totalsColumns();
 
