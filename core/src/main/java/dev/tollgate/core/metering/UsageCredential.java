@@ -43,6 +43,9 @@ public record UsageCredential(Optional<CredentialKind> kind, String id) implemen
     }
 
     static String ledgerId(String id) {
+        if (id.length() * 3 <= MAX_ID_BYTES) {
+            return id; // a char is at most 3 UTF-8 bytes: no need to encode the usual short id
+        }
         byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
         if (utf8.length <= MAX_ID_BYTES) {
             return id;
