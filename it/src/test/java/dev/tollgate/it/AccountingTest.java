@@ -110,6 +110,49 @@ class AccountingTest extends EndToEnd {
     }
 
     @Test
+    void usageGroupedByCredentialTellsKeysAndServiceAccountsApartWithLatencyPercentiles() throws Exception {
+        String project = createProject(adminToken);
+        enable(adminToken, project, "posts");
+        JsonNode keyA = createKey(adminToken, project, Map.of("displayName", "a"));
+        JsonNode keyB = createKey(adminToken, project, Map.of("displayName", "b"));
+        KeyFiles.KeyFile robot = createServiceAccount(adminToken, project, "usage-bot");
+        String robotToken = robot.accessToken(http, "posts");
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.get("/posts/v1/posts/a" + i + "?key=" + keyA.get("keyString").asText()).status()).isEqualTo(404);
+        }
+        for (int i = 0; i < 2; i++) {
+            assertThat(http.get("/posts/v1/posts/b" + i + "?key=" + keyB.get("keyString").asText()).status()).isEqualTo(404);
+            assertThat(http.getWithToken("/posts/v1/posts/r" + i, robotToken).status()).isEqualTo(404);
+        }
+
+        JsonNode rows = usageWhen(project, "credential", r -> total(r) == 7);
+        assertThat(rows).extracting(r -> r.get("credential").get("kind").asText(), r -> r.get("credential").get("id").asText(),
+                        r -> r.get("calls").asLong())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("key", keyA.get("keyId").asText(), 3L),
+                        org.assertj.core.groups.Tuple.tuple("key", keyB.get("keyId").asText(), 2L),
+                        org.assertj.core.groups.Tuple.tuple("serviceAccount", robot.email(), 2L));
+        for (JsonNode row : rows) {
+            JsonNode latency = row.get("latencyMillis");
+            assertThat(latency.get("p50").decimalValue()).as(row.toString()).isPositive();
+            assertThat(latency.get("p50").decimalValue()).isLessThanOrEqualTo(latency.get("p95").decimalValue());
+            assertThat(latency.get("p95").decimalValue()).isLessThanOrEqualTo(latency.get("p99").decimalValue());
+            assertThat(row.has("method")).as("only the fields asked for").isFalse();
+        }
+        JsonNode byStatus = usageWhen(project, "status,credential", r -> total(r) == 7);
+        assertThat(byStatus).extracting(r -> r.get("status").asInt()).containsOnly(404);
+        assertThat(byStatus).hasSize(3);
+    }
+
+    private static long total(JsonNode rows) {
+        long n = 0;
+        for (JsonNode row : rows) {
+            n += row.get("calls").asLong();
+        }
+        return n;
+    }
+
+    @Test
     void statementIsComputedFromTheLedgerAndItsLinesAddUpToTheTotal() throws Exception {
         String project = createProject(adminToken);
         String key = projectWithKey(project);

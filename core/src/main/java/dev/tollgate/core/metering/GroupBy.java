@@ -4,9 +4,12 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** The fields a usage query can group by, named as in {@code groupBy=service,method,status}. */
+/**
+ * The fields a usage query can group by, named as in {@code groupBy=service,method,status,credential}.
+ * {@code credential} groups by the credential's kind and id together.
+ */
 public enum GroupBy {
-    SERVICE, METHOD, STATUS;
+    SERVICE, METHOD, STATUS, CREDENTIAL;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -28,7 +31,8 @@ public enum GroupBy {
                 case "service" -> SERVICE;
                 case "method" -> METHOD;
                 case "status" -> STATUS;
-                default -> throw new IllegalArgumentException("Unknown groupBy field '" + trimmed + "': use service, method or status.");
+                case "credential" -> CREDENTIAL;
+                default -> throw new IllegalArgumentException("Unknown groupBy field '" + trimmed + "': use service, method, status or credential.");
             });
         }
         return fields;

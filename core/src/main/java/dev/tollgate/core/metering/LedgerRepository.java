@@ -19,10 +19,15 @@ public interface LedgerRepository {
      */
     void apply(LedgerBatch batch);
 
-    /** A project's per-minute rows whose minute starts in [{@code from}, {@code to}), added up per group. */
+    /**
+     * A project's per-minute rows whose minute starts in [{@code from}, {@code to}), added up per
+     * group: calls, bytes, latency sums and each latency bucket. Rows of credentials not grouped
+     * by are added together, so the answer per service, method and status is the same as before
+     * the ledger kept credentials.
+     */
     List<UsageRow> minuteUsage(String projectId, Instant from, Instant to, Set<GroupBy> groupBy);
 
-    /** A project's per-day rows whose day starts in [{@code from}, {@code to}), added up per group. */
+    /** A project's per-day rows whose day starts in [{@code from}, {@code to}), added up per group as {@link #minuteUsage}. */
     List<UsageRow> dayUsage(String projectId, Instant from, Instant to, Set<GroupBy> groupBy);
 
     /** @return how many per-minute rows of minutes that started before {@code moment} were removed */

@@ -27,11 +27,13 @@ import java.util.Set;
 public final class UsageLedger {
     /** Minutes this close to the purge boundary are not relied on, so that nodes' clocks may differ. */
     private static final Duration CLOCK_MARGIN = Duration.ofHours(1);
-    private static final Set<GroupBy> ALL = EnumSet.allOf(GroupBy.class);
+    /** What a bill is made of: credentials are added up, so that a bill does not depend on which keys called. */
+    private static final Set<GroupBy> BILLED = EnumSet.of(GroupBy.SERVICE, GroupBy.METHOD, GroupBy.STATUS);
     private static final Comparator<UsageRow> ROW_ORDER = Comparator
             .comparing((UsageRow r) -> r.service().orElse(""))
             .thenComparing(r -> r.method().orElse(""))
-            .thenComparing(r -> r.status().orElse(0));
+            .thenComparing(r -> r.status().orElse(0))
+            .thenComparing(r -> r.credential().orElse(UsageCredential.UNRECORDED));
 
     private final LedgerRepository repository;
     private final LedgerSettings settings;
@@ -45,7 +47,8 @@ public final class UsageLedger {
 
     /**
      * A project's calls in [start, end), one row per group of the chosen fields, in the order of
-     * service, method and status; no rows when there were no calls.
+     * service, method, status and credential; no rows when there were no calls. Each row carries
+     * the latency histogram of its calls, added up over the range, for percentiles.
      */
     public List<UsageRow> usage(String projectId, Instant start, Instant end, Set<GroupBy> groupBy) {
         if (end.isBefore(start)) {
@@ -73,7 +76,7 @@ public final class UsageLedger {
     public List<MethodCalls> monthlyCalls(String projectId, YearMonth month, ZoneId zone) {
         Instant start = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-        return usage(projectId, start, end, ALL).stream()
+        return usage(projectId, start, end, BILLED).stream()
                 .map(r -> new MethodCalls(r.service().orElseThrow(), r.method().orElseThrow(), r.status().orElseThrow(), r.calls()))
                 .toList();
     }

@@ -29,7 +29,7 @@ public record UsageRecord(UUID callId, Instant time, String projectId, String ap
     public static final int MAX_PROJECT_ID = 64;
     public static final int MAX_API = 64;
     public static final int MAX_METHOD = 256;
-    /** Credential ids and people are only journaled, never keys of the ledger. */
+    /** Credential ids (the ledger keeps longer than 512 bytes as their hash: UsageCredential) and people (only journaled). */
     public static final int MAX_OTHER = 1024;
 
     /** The status of a charge whose outcome is not known (yet): the backend may have acted on it. */

@@ -12,7 +12,9 @@ class GroupByTest {
         assertThat(GroupBy.parse(" status , service")).containsExactly(GroupBy.SERVICE, GroupBy.STATUS);
         assertThat(GroupBy.parse("")).isEmpty();
         assertThat(GroupBy.parse(null)).isEmpty();
+        assertThat(GroupBy.parse("credential,method")).containsExactly(GroupBy.METHOD, GroupBy.CREDENTIAL);
         assertThat(GroupBy.METHOD.wireName()).isEqualTo("method");
+        assertThat(GroupBy.CREDENTIAL.wireName()).isEqualTo("credential");
     }
 
     @Test

@@ -64,12 +64,13 @@ class InMemoryLedger implements LedgerRepository {
                 var group = new UsageRow(
                         groupBy.contains(GroupBy.SERVICE) ? Optional.of(k.api()) : Optional.empty(),
                         groupBy.contains(GroupBy.METHOD) ? Optional.of(k.method()) : Optional.empty(),
-                        groupBy.contains(GroupBy.STATUS) ? Optional.of(k.status()) : Optional.empty(), UsageTotals.NONE);
+                        groupBy.contains(GroupBy.STATUS) ? Optional.of(k.status()) : Optional.empty(),
+                        groupBy.contains(GroupBy.CREDENTIAL) ? Optional.of(k.credential()) : Optional.empty(), UsageTotals.NONE);
                 groups.merge(group, v, UsageTotals::plus);
             }
         });
         List<UsageRow> result = new ArrayList<>();
-        groups.forEach((g, t) -> result.add(new UsageRow(g.service(), g.method(), g.status(), t)));
+        groups.forEach((g, t) -> result.add(g.withTotals(t)));
         return result;
     }
 }

@@ -88,6 +88,45 @@ class JournalDrainTest {
     }
 
     @Test
+    void aBatchAppliedTwiceAddsItsCredentialsAndLatenciesOnce() {
+        var aggregation = new UsageAggregation(ZoneOffset.UTC);
+        for (int i = 0; i < 60; i++) {
+            aggregation.add(Records.call(i));
+        }
+        var batch = new LedgerBatch("node-a", Optional.empty(), new JournalPosition(1, 100), aggregation.minutes(), aggregation.days(),
+                CLOCK.instant());
+
+        ledger.apply(batch);
+        assertThatThrownBy(() -> ledger.apply(batch)).isInstanceOf(PositionConflictException.class);
+
+        assertThat(ledger.minutes).isEqualTo(aggregation.minutes());
+        assertThat(ledger.days).isEqualTo(aggregation.days());
+        assertThat(ledger.minutes.keySet()).extracting(UsageKey::credential).hasSize(60).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRetryAfterALostCommitAnswerCountsEachCredentialsLatenciesOnce() {
+        journal = open(JournalOptions.defaults());
+        Instant t = Instant.parse("2026-03-10T12:00:00Z");
+        for (int i = 0; i < 20; i++) {
+            journal.append(call(CredentialKind.KEY, "key-a", t, 400));
+            journal.append(call(CredentialKind.SERVICE_ACCOUNT, "bot@my-project.iam", t, 30_000));
+        }
+        var drain = drain(new FailingLedger(ledger, Failure.AFTER_COMMIT));
+
+        assertThatThrownBy(drain::drainAvailable).isInstanceOf(IllegalStateException.class);
+        journal.append(call(CredentialKind.KEY, "key-a", t, 400));
+        assertThat(drain.drainAvailable()).isEqualTo(1);
+
+        var rows = new UsageLedger(ledger, LedgerSettings.DEFAULT, CLOCK).usage("my-project", t, t.plusSeconds(60), Set.of(GroupBy.CREDENTIAL));
+        assertThat(rows).extracting(r -> r.credential().orElseThrow().id(), UsageRow::calls, r -> r.latency().total()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("key-a", 21L, 21L),
+                org.assertj.core.groups.Tuple.tuple("bot@my-project.iam", 20L, 20L));
+        assertThat(rows.get(0).latency().count(LatencyHistogram.bucketOf(400))).isEqualTo(21);
+        assertThat(rows.get(1).latency().count(LatencyHistogram.bucketOf(30_000))).isEqualTo(20);
+    }
+
+    @Test
     void aFailureBeforeTheCommitLosesNothing() {
         journal = open(JournalOptions.defaults());
         appendCalls(30);
@@ -194,6 +233,11 @@ class JournalDrainTest {
         assertThat(usage).extracting(UsageRow::method, UsageRow::status, UsageRow::calls).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(Optional.of("posts.get"), Optional.of(200), 3L),
                 org.assertj.core.groups.Tuple.tuple(Optional.of("posts.get"), Optional.of(429), 1L));
+    }
+
+    private static UsageRecord call(CredentialKind kind, String credential, Instant time, long latencyMicros) {
+        return new UsageRecord(UsageRecord.newCallId(), time, "my-project", "posts", "posts.get", kind, credential, Optional.empty(),
+                200, 10, 100, latencyMicros);
     }
 
     private FileJournal open(JournalOptions options) {

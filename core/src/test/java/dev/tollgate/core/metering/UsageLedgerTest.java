@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class UsageLedgerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T12:30:00Z"), ZoneOffset.UTC);
     private static final Set<GroupBy> NONE = EnumSet.noneOf(GroupBy.class);
+    private static final UsageCredential KEY_1 = UsageCredential.of(CredentialKind.KEY, "key-1");
 
     private final InMemoryLedger repository = new InMemoryLedger();
     private final UsageLedger ledger = new UsageLedger(repository, new LedgerSettings(ZoneOffset.UTC, Duration.ofDays(35)), CLOCK);
@@ -77,7 +78,7 @@ class UsageLedgerTest {
         day("posts.get", 404, "2026-02-03T00:00:00Z", 2);
         minute("posts.list", 200, "2026-03-01T00:00:00Z", 4);
         minute("posts.get", 200, "2026-03-01T00:00:00Z", 8);
-        repository.minutes.put(new UsageKey("my-project", "calendar", "calendar.events.list", 200, Instant.parse("2026-03-01T00:00:00Z")),
+        repository.minutes.put(new UsageKey("my-project", "calendar", "calendar.events.list", 200, KEY_1, Instant.parse("2026-03-01T00:00:00Z")),
                 new UsageTotals(16, 0, 0, 0));
 
         var rows = ledger.usage("my-project", Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z"),
@@ -92,9 +93,48 @@ class UsageLedgerTest {
     }
 
     @Test
+    void groupedByCredentialEachCredentialsCallsAndLatenciesAreAddedUpAcrossDaysAndMinutes() {
+        var keyB = UsageCredential.of(CredentialKind.KEY, "key-b");
+        var bot = UsageCredential.of(CredentialKind.SERVICE_ACCOUNT, "bot@my-project.iam");
+        put(repository.days, "posts.get", 200, KEY_1, "2026-02-03T00:00:00Z", 2, 1_000);
+        put(repository.days, "posts.get", 200, UsageCredential.UNRECORDED, "2026-02-03T00:00:00Z", 7, 0);
+        put(repository.minutes, "posts.get", 200, KEY_1, "2026-03-01T00:00:00Z", 3, 100_000);
+        put(repository.minutes, "posts.get", 404, KEY_1, "2026-03-01T00:01:00Z", 5, 1_000);
+        put(repository.minutes, "posts.get", 200, keyB, "2026-03-01T00:00:00Z", 11, 1_000);
+        put(repository.minutes, "posts.list", 200, bot, "2026-03-01T00:00:00Z", 13, 1_000);
+
+        var rows = ledger.usage("my-project", Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z"),
+                EnumSet.of(GroupBy.CREDENTIAL));
+
+        assertThat(rows).extracting(r -> r.credential().orElseThrow(), UsageRow::calls, r -> r.latency().total()).containsExactly(
+                tuple(UsageCredential.UNRECORDED, 7L, 0L), tuple(KEY_1, 10L, 10L), tuple(keyB, 11L, 11L), tuple(bot, 13L, 13L));
+        var key1 = rows.get(1).latency();
+        assertThat(key1.count(LatencyHistogram.bucketOf(1_000))).isEqualTo(7);
+        assertThat(key1.count(LatencyHistogram.bucketOf(100_000))).isEqualTo(3);
+        assertThat(key1.percentileMicros(0.5).getAsDouble()).as("rank 5 of 10: within 1-2 ms").isBetween(1_000.0, 2_000.0);
+        assertThat(key1.percentileMicros(0.95).getAsDouble()).as("rank 10 of 10: within 64-128 ms").isBetween(64_000.0, 128_000.0);
+        assertThat(rows.get(0).latency().percentileMicros(0.5)).as("no spread was recorded before V13").isEmpty();
+    }
+
+    @Test
+    void billsAddUpEveryCredentialsCallsOfAMethodAndStatus() {
+        var keyB = UsageCredential.of(CredentialKind.KEY, "key-b");
+        put(repository.days, "posts.get", 200, UsageCredential.UNRECORDED, "2026-02-01T00:00:00Z", 1, 0);
+        put(repository.days, "posts.get", 200, KEY_1, "2026-02-03T00:00:00Z", 2, 0);
+        put(repository.minutes, "posts.get", 200, KEY_1, "2026-02-10T00:00:00Z", 4, 0);
+        put(repository.minutes, "posts.get", 200, keyB, "2026-02-10T00:00:00Z", 8, 0);
+        put(repository.minutes, "posts.get", 429, keyB, "2026-02-10T00:00:00Z", 16, 0);
+
+        assertThat(ledger.monthlyCalls("my-project", YearMonth.of(2026, 2), ZoneOffset.UTC)).containsExactly(
+                new MethodCalls("posts", "posts.get", 200, 15), new MethodCalls("posts", "posts.get", 429, 16));
+        assertThat(ledger.usage("my-project", Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z"),
+                EnumSet.of(GroupBy.METHOD, GroupBy.STATUS))).extracting(UsageRow::credential).containsOnly(Optional.empty());
+    }
+
+    @Test
     void otherProjectsAreNotCounted() {
         minute("posts.get", 200, "2026-03-10T10:00:00Z", 3);
-        repository.minutes.put(new UsageKey("someone-else", "posts", "posts.get", 200, Instant.parse("2026-03-10T10:00:00Z")),
+        repository.minutes.put(new UsageKey("someone-else", "posts", "posts.get", 200, KEY_1, Instant.parse("2026-03-10T10:00:00Z")),
                 new UsageTotals(5, 0, 0, 0));
 
         assertThat(calls("2026-03-10T00:00:00Z", "2026-03-11T00:00:00Z")).isEqualTo(3);
@@ -136,7 +176,17 @@ class UsageLedgerTest {
         repository.days.put(key(method, status, start), new UsageTotals(calls, 0, 0, 0));
     }
 
+    private static void put(java.util.Map<UsageKey, UsageTotals> rows, String method, int status, UsageCredential credential, String start,
+                            long calls, long latencyMicros) {
+        var latency = LatencyHistogram.EMPTY;
+        for (int i = 0; i < calls && latencyMicros > 0; i++) {
+            latency = latency.plus(LatencyHistogram.of(latencyMicros));
+        }
+        rows.put(new UsageKey("my-project", "posts", method, status, credential, Instant.parse(start)),
+                new UsageTotals(calls, 0, 0, calls * latencyMicros, latency));
+    }
+
     private static UsageKey key(String method, int status, String start) {
-        return new UsageKey("my-project", "posts", method, status, Instant.parse(start));
+        return new UsageKey("my-project", "posts", method, status, KEY_1, Instant.parse(start));
     }
 }

@@ -2,12 +2,15 @@ package dev.tollgate.server.admin;
 
 import dev.tollgate.core.access.Principal;
 import dev.tollgate.core.metering.GroupBy;
+import dev.tollgate.core.metering.LatencyHistogram;
+import dev.tollgate.core.metering.UsageCredential;
 import dev.tollgate.core.metering.UsageLedger;
 import dev.tollgate.core.metering.UsageRow;
 import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.server.http.Json;
 import io.javalin.Javalin;
+import java.math.BigDecimal;
 import java.time.Instant;
 import dev.tollgate.core.RequestTimes;
 import java.util.LinkedHashMap;
@@ -15,8 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code GET /admin/v1/projects/{p}/usage?start=&end=&groupBy=service,method,status}: calls from the ledger. */
+/**
+ * {@code GET /admin/v1/projects/{p}/usage?start=&end=&groupBy=service,method,status,credential}: calls
+ * from the ledger, and per group the latency percentiles estimated from its merged histogram.
+ */
 public final class UsageRoutes {
+    private static final List<Map.Entry<String, Double>> PERCENTILES = List.of(Map.entry("p50", 0.5), Map.entry("p95", 0.95),
+            Map.entry("p99", 0.99));
+
     private final AdminAuthenticator auth;
     private final ProjectPermissions permissions;
     private final UsageLedger ledger;
@@ -59,9 +68,29 @@ public final class UsageRoutes {
         if (groupBy.contains(GroupBy.STATUS)) {
             m.put("status", r.status().orElse(0));
         }
+        if (groupBy.contains(GroupBy.CREDENTIAL)) {
+            UsageCredential credential = r.credential().orElse(UsageCredential.UNRECORDED);
+            var named = new LinkedHashMap<String, Object>();
+            named.put("kind", credential.wireKind());
+            named.put("id", credential.id());
+            m.put("credential", named);
+        }
         m.put("calls", r.calls());
         m.put("bytesIn", r.totals().bytesIn());
         m.put("bytesOut", r.totals().bytesOut());
+        Map<String, Object> percentiles = percentiles(r.latency());
+        if (!percentiles.isEmpty()) {
+            m.put("latencyMillis", percentiles);
+        }
+        return m;
+    }
+
+    /** p50, p95 and p99 in milliseconds to the microsecond; none for calls counted before the ledger kept latencies. */
+    private static Map<String, Object> percentiles(LatencyHistogram latency) {
+        var m = new LinkedHashMap<String, Object>();
+        for (var p : PERCENTILES) {
+            latency.percentileMicros(p.getValue()).ifPresent(micros -> m.put(p.getKey(), BigDecimal.valueOf(Math.round(micros)).movePointLeft(3)));
+        }
         return m;
     }
 
