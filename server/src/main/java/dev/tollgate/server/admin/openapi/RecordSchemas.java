@@ -86,7 +86,7 @@ final class RecordSchemas {
         // Without NON_NULL a record writes every component, null or not: each one is then always there.
         boolean writesEveryField = answer && include.getValueInclusion() != JsonInclude.Include.NON_NULL
                 && include.getValueInclusion() != JsonInclude.Include.NON_EMPTY;
-        Schema.Obj schema = Schema.object(type.getRawClass().getSimpleName() + ", as the server writes and reads it.");
+        Schema.Obj schema = Schema.object(nameOf(type.getRawClass()) + (answer ? ", as the server writes it." : ", as the server reads and writes it."));
         for (BeanPropertyDefinition property : bean.findProperties()) {
             ObjectNode propertySchema = schemaOf(property.getPrimaryType(), answer);
             if (writesEveryField) {
