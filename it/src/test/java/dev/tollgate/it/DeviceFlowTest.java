@@ -110,4 +110,17 @@ class DeviceFlowTest extends EndToEnd {
         Http.Response r = http.postForm("/device/code", Map.of("client_id", tv.clientId(), "scope", "calendar drive"));
         assertThat(r.json().get("error").asText()).isEqualTo("invalid_scope");
     }
+
+    @Test
+    void theBuiltInCliClientExistsAfterStartAndCanStartTheDeviceFlow() {
+        Http.Response client = http.getWithToken("/admin/v1/projects/tollgate/oauthClients/tollgate-cli.apps.tollgate", adminToken);
+        assertThat(client.status()).as(client.toString()).isEqualTo(200);
+        assertThat(client.json().get("type").asText()).isEqualTo("installed");
+        assertThat(client.json().get("displayName").asText()).isEqualTo("Tollgate CLI");
+
+        Http.Response r = http.postForm("/device/code", Map.of("client_id", "tollgate-cli.apps.tollgate", "scope", "openid email"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().get("user_code").asText()).matches("[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}");
+        assertThat(r.json().get("device_code").asText()).isNotBlank();
+    }
 }

@@ -20,6 +20,7 @@ import dev.tollgate.server.admin.BillingRoutes;
 import dev.tollgate.server.admin.OAuthClientRoutes;
 import dev.tollgate.server.admin.QuotaRoutes;
 import dev.tollgate.server.admin.UsageRoutes;
+import dev.tollgate.server.admin.openapi.DescriptionRoute;
 import dev.tollgate.server.discovery.DiscoveryRoutes;
 import dev.tollgate.server.gateway.ApiHostGuard;
 import dev.tollgate.server.gateway.BackendProxy;
@@ -136,6 +137,7 @@ record HttpServer(Javalin app, SampleBackends samples) implements AutoCloseable 
         var adminAuth = new AdminAuthenticator(cache, clock);
         new AdminApi(adminAuth, projects, parts.identities().keys(), parts.identities().serviceAccounts()).register(app);
         new OAuthClientRoutes(adminAuth, oauth.clients()).register(app);
+        new DescriptionRoute().register(app);
         new OAuthEndpoints(oauth.inspection(), oauth.deviceFlow(), oauth.signingKeys(), issuer, oauth.supportedScopes()).register(app);
 
         var authorizationEndpoint = new AuthorizationEndpoint(oauth.authorization(), people.sessions(), people.pages());

@@ -3,6 +3,7 @@ package dev.tollgate.server;
 import dev.tollgate.core.Issuer;
 import dev.tollgate.core.access.AccessChecker;
 import dev.tollgate.core.access.AccessDecider;
+import dev.tollgate.core.bootstrap.CliClient;
 import dev.tollgate.core.bootstrap.FirstStart;
 import dev.tollgate.core.catalog.ApiCatalog;
 import dev.tollgate.core.catalog.ApiDefinition;
@@ -10,6 +11,7 @@ import dev.tollgate.core.catalog.CatalogLoader;
 import dev.tollgate.core.secret.DataFolder;
 import dev.tollgate.core.secret.MasterKey;
 import dev.tollgate.core.token.TokenService;
+import dev.tollgate.store.jdbc.JdbcOAuthClientRepository;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -93,8 +95,8 @@ public final class Tollgate implements AutoCloseable {
         SharedState shared = SharedState.of(config.redisUrl(), clock);
         started.push(shared);
         Identities identities = Identities.wire(config, stores, shared.bus(), catalog, issuer, clock);
-        tell(out, new FirstStart(stores.projects(), identities.serviceAccounts(), stores.users(), stores.verifiedAddresses(), clock)
-                .run(config.dataDir(), config.adminPassword()));
+        tell(out, new FirstStart(stores.projects(), identities.serviceAccounts(), stores.users(), stores.verifiedAddresses(),
+                new JdbcOAuthClientRepository(stores.db()), clock).run(config.dataDir(), config.adminPassword()));
         Accounting accounting = Accounting.start(config, stores, shared, catalog, identities.projects().permissions(), clock);
         started.push(accounting);
         started.push(new Housekeeping(stores.expiredRecords(), accounting.usageLedger(), clock));
@@ -140,6 +142,10 @@ public final class Tollgate implements AutoCloseable {
                 + " with password " + password + " (also in " + outcome.passwordFile().orElseThrow() + ")"));
         outcome.keyFile().ifPresent(file -> out.println("Created the service account " + outcome.serviceAccountEmail()
                 + "; its key file is " + file));
+        if (outcome.cliClientCreated()) {
+            LOG.info("Created the OAuth client {} ({}) in project {} for 'tollgate auth login'", CliClient.DISPLAY_NAME, CliClient.CLIENT_ID,
+                    FirstStart.PLATFORM_PROJECT);
+        }
     }
 
     private static int freePort() {

@@ -2,6 +2,7 @@ package dev.tollgate.core.bootstrap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.core.oauth.OAuthClientRepository;
 import dev.tollgate.core.project.Member;
 import dev.tollgate.core.project.Project;
 import dev.tollgate.core.project.ProjectRepository;
@@ -22,7 +23,9 @@ import java.util.Optional;
  * What a node needs before anyone can administer it: the platform project {@code tollgate}, the
  * administrator {@code admin@localhost} and the service account {@code admin@tollgate.iam}, both
  * platform administrators. Their credentials are written once into the data folder, readable by
- * the owner only. Running it again (on every start, or on several nodes at once) changes nothing.
+ * the owner only. It also makes sure the platform project has the built-in {@link CliClient}, on
+ * installations made before there was one too. Running it again (on every start, or on several
+ * nodes at once) changes nothing.
  */
 public final class FirstStart {
     public static final String PLATFORM_PROJECT = "tollgate";
@@ -35,6 +38,7 @@ public final class FirstStart {
     private final ServiceAccountService serviceAccounts;
     private final UserRepository users;
     private final VerifiedAddressRepository verifiedAddresses;
+    private final CliClient cliClient;
     private final Clock clock;
 
     /**
@@ -43,20 +47,22 @@ public final class FirstStart {
      * @param generatedPassword the administrator's password when this run made it up
      * @param passwordFile      where the administrator's password was written, when this run created the administrator
      * @param keyFile           where the service account's key file was written, when this run created the account
+     * @param cliClientCreated  whether this run created the built-in CLI client
      */
     public record Outcome(String adminEmail, Optional<String> generatedPassword, Optional<Path> passwordFile,
-                          String serviceAccountEmail, Optional<Path> keyFile) {
+                          String serviceAccountEmail, Optional<Path> keyFile, boolean cliClientCreated) {
         public boolean changedAnything() {
-            return passwordFile.isPresent() || keyFile.isPresent();
+            return passwordFile.isPresent() || keyFile.isPresent() || cliClientCreated;
         }
     }
 
     public FirstStart(ProjectRepository projects, ServiceAccountService serviceAccounts, UserRepository users,
-                      VerifiedAddressRepository verifiedAddresses, Clock clock) {
+                      VerifiedAddressRepository verifiedAddresses, OAuthClientRepository clients, Clock clock) {
         this.projects = projects;
         this.serviceAccounts = serviceAccounts;
         this.users = users;
         this.verifiedAddresses = verifiedAddresses;
+        this.cliClient = new CliClient(clients, clock);
         this.clock = clock;
     }
 
@@ -66,13 +72,13 @@ public final class FirstStart {
     public Outcome run(Path dataDir, Optional<String> adminPassword) {
         Member adminAccount = Member.serviceAccount(ServiceAccount.emailOf(ADMIN_ACCOUNT_ID, PLATFORM_PROJECT));
         if (projects.find(PLATFORM_PROJECT).isPresent()) {
-            return new Outcome(ADMIN_EMAIL, Optional.empty(), Optional.empty(), adminAccount.email(), Optional.empty());
+            return new Outcome(ADMIN_EMAIL, Optional.empty(), Optional.empty(), adminAccount.email(), Optional.empty(), cliClient.ensure());
         }
         try {
             projects.insert(new Project(PLATFORM_PROJECT, Secrets.randomDigits(12), "Tollgate platform", clock.instant()), adminAccount);
         } catch (DuplicateException e) {
             // Another node sharing this database started at the same moment and bootstraps it.
-            return new Outcome(ADMIN_EMAIL, Optional.empty(), Optional.empty(), adminAccount.email(), Optional.empty());
+            return new Outcome(ADMIN_EMAIL, Optional.empty(), Optional.empty(), adminAccount.email(), Optional.empty(), cliClient.ensure());
         }
         ServiceAccount account = serviceAccounts.createUnchecked(PLATFORM_PROJECT, ADMIN_ACCOUNT_ID, "Tollgate administrator");
         var key = serviceAccounts.createKeyUnchecked(account);
@@ -90,7 +96,7 @@ public final class FirstStart {
         Path passwordFile = dataDir.resolve(ADMIN_PASSWORD_FILE);
         PrivateFiles.write(passwordFile, password + "\n");
         return new Outcome(ADMIN_EMAIL, given.isPresent() ? Optional.empty() : Optional.of(password), Optional.of(passwordFile),
-                account.email(), Optional.of(keyFile));
+                account.email(), Optional.of(keyFile), cliClient.ensure());
     }
 
     private static String json(Object value) {

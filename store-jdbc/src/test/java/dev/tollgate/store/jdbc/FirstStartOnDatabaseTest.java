@@ -3,7 +3,10 @@ package dev.tollgate.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.core.Issuer;
+import dev.tollgate.core.bootstrap.CliClient;
 import dev.tollgate.core.bootstrap.FirstStart;
+import dev.tollgate.core.oauth.ClientType;
+import dev.tollgate.core.oauth.OAuthClient;
 import dev.tollgate.core.cache.LocalInvalidationBus;
 import dev.tollgate.core.project.Member;
 import dev.tollgate.core.project.ProjectPermissions;
@@ -13,7 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -23,12 +31,14 @@ class FirstStartOnDatabaseTest extends RepositoryTest {
         var projects = projects();
         var serviceAccounts = new ServiceAccountService(serviceAccounts(), new ProjectPermissions(projects), new LocalInvalidationBus(),
                 tokens(), new Issuer("https://tollgate.example"), Clock.systemUTC());
-        return new FirstStart(projects, serviceAccounts, users(), new JdbcVerifiedAddressRepository(db()), Clock.systemUTC());
+        return new FirstStart(projects, serviceAccounts, users(), new JdbcVerifiedAddressRepository(db()), new JdbcOAuthClientRepository(db()),
+                Clock.systemUTC());
     }
 
     private Map<String, Object> state(Path data) throws Exception {
         var state = new TreeMap<String, Object>();
-        for (String table : new String[] {"projects", "project_members", "platform_admins", "service_accounts", "service_account_keys", "users"}) {
+        for (String table : new String[] {"projects", "project_members", "platform_admins", "service_accounts", "service_account_keys", "users",
+                "oauth_clients", "oauth_client_secrets"}) {
             state.put(table, db().jdbi().withHandle(h -> h.createQuery("SELECT * FROM " + table).mapToMap().list()).toString());
         }
         try (var files = Files.list(data)) {
@@ -52,6 +62,10 @@ class FirstStartOnDatabaseTest extends RepositoryTest {
         }
         assertThat(projects().isPlatformAdmin(Member.user("admin@localhost"))).isTrue();
         assertThat(projects().isPlatformAdmin(Member.serviceAccount("admin@tollgate.iam"))).isTrue();
+        assertThat(first.cliClientCreated()).isTrue();
+        assertThat(new JdbcOAuthClientRepository(db()).find(CliClient.CLIENT_ID)).get()
+                .satisfies(c -> assertThat(c.projectId()).isEqualTo("tollgate"))
+                .satisfies(c -> assertThat(c.type()).isEqualTo(ClientType.INSTALLED));
         Map<String, Object> after = state(data);
 
         for (int run = 0; run < 2; run++) {
@@ -60,6 +74,51 @@ class FirstStartOnDatabaseTest extends RepositoryTest {
             assertThat(again.generatedPassword()).isEmpty();
             assertThat(state(data)).isEqualTo(after);
         }
+    }
+
+    @OnEachDatabase
+    void anInstallationFromBeforeTheCliClientGetsItAtItsNextStart(Kind kind) throws Exception {
+        open(kind);
+        Path data = Files.createDirectory(tempDir.resolve("data"));
+        firstStart().run(data, Optional.empty());
+        var clients = new JdbcOAuthClientRepository(db());
+        clients.delete(CliClient.CLIENT_ID);
+
+        FirstStart.Outcome upgraded = firstStart().run(data, Optional.empty());
+
+        assertThat(upgraded.cliClientCreated()).isTrue();
+        assertThat(upgraded.generatedPassword()).isEmpty();
+        assertThat(clients.list("tollgate")).extracting(OAuthClient::clientId).containsExactly(CliClient.CLIENT_ID);
+    }
+
+    @OnEachDatabase
+    void nodesStartingTogetherOnOneDatabaseCreateOneCliClient(Kind kind) throws Exception {
+        open(kind);
+        Path data = Files.createDirectory(tempDir.resolve("data"));
+        firstStart().run(data, Optional.empty());
+        new JdbcOAuthClientRepository(db()).delete(CliClient.CLIENT_ID);
+
+        int nodes = 4;
+        var ready = new CountDownLatch(nodes);
+        var pool = Executors.newFixedThreadPool(nodes);
+        try {
+            var runs = new ArrayList<Future<FirstStart.Outcome>>();
+            for (int i = 0; i < nodes; i++) {
+                runs.add(pool.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return firstStart().run(data, Optional.empty());
+                }));
+            }
+            int created = 0;
+            for (Future<FirstStart.Outcome> run : runs) {
+                created += run.get(30, TimeUnit.SECONDS).cliClientCreated() ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(new JdbcOAuthClientRepository(db()).list("tollgate")).extracting(OAuthClient::clientId).containsExactly(CliClient.CLIENT_ID);
     }
 
     @OnEachDatabase
