@@ -48,6 +48,13 @@ public record CorsSettings(boolean anyOrigin, Set<WebOrigin> origins, List<Strin
         if (allowedOrigins.size() > MAX_ENTRIES || allowedHeaders.size() > MAX_ENTRIES) {
             throw new IllegalArgumentException("cors lists at most " + MAX_ENTRIES + " origins and " + MAX_ENTRIES + " headers");
         }
+        Set<String> seen = new java.util.HashSet<>();
+        for (String header : allowedHeaders) {
+            checkHeaderName(header);
+            if (!seen.add(header.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("allowedHeaders: '" + header + "' is listed twice");
+            }
+        }
         if (allowedOrigins.contains("*")) {
             if (allowedOrigins.size() > 1) {
                 throw new IllegalArgumentException("allowedOrigins: \"*\" allows every origin and cannot be listed with others");
@@ -57,13 +64,6 @@ public record CorsSettings(boolean anyOrigin, Set<WebOrigin> origins, List<Strin
         Set<WebOrigin> origins = new LinkedHashSet<>();
         for (String text : allowedOrigins) {
             origins.add(origin(text));
-        }
-        Set<String> seen = new java.util.HashSet<>();
-        for (String header : allowedHeaders) {
-            checkHeaderName(header);
-            if (!seen.add(header.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("allowedHeaders: '" + header + "' is listed twice");
-            }
         }
         return new CorsSettings(false, origins, allowedHeaders);
     }
