@@ -2,10 +2,14 @@ package dev.tollgate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +31,42 @@ class CorsTest extends EndToEnd {
 
     record JsonClient(String clientId, String secret) {}
 
+    /** A backend that answers with CORS headers of its own, which must never reach the browser. */
+    private HttpServer corsyBackend;
+
     @Override
     protected String[] extraServeArgs() throws IOException {
-        return new String[] {"--config", CorsCatalog.withPostsAllowedFrom(APP).toString()};
+        corsyBackend = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        corsyBackend.createContext("/thing", exchange -> {
+            try (exchange) {
+                exchange.getResponseHeaders().add("Access-Control-Allow-Origin", EVIL);
+                exchange.getResponseHeaders().add("Access-Control-Allow-Credentials", "true");
+                exchange.getResponseHeaders().add("Access-Control-Expose-Headers", "X-Secret");
+                exchange.getResponseHeaders().add("Vary", "Accept");
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
+        corsyBackend.start();
+        String corsy = """
+                  - name: corsy
+                    version: v1
+                    title: An API whose backend sends CORS headers
+                    backend: http://127.0.0.1:%d
+                    cors: {allowedOrigins: ["%s"]}
+                    methods:
+                      - {id: corsy.thing.get, http: GET, path: /thing, access: simple}
+                """.formatted(corsyBackend.getAddress().getPort(), APP);
+        return new String[] {"--config", CorsCatalog.withPostsAllowedFrom(List.of(APP), corsy).toString()};
+    }
+
+    @AfterAll
+    void stopBackend() {
+        if (corsyBackend != null) {
+            corsyBackend.stop(0);
+        }
     }
 
     @BeforeAll
@@ -37,6 +74,7 @@ class CorsTest extends EndToEnd {
         project = createProject(adminToken);
         enable(adminToken, project, "posts");
         enable(adminToken, project, "calendar");
+        enable(adminToken, project, "corsy");
         key = createKey(adminToken, project, Map.of("displayName", "web")).get("keyString").asText();
         referrerKey = createKey(adminToken, project, Map.of("displayName", "app page",
                 "restrictions", Map.of("allowedReferrers", List.of(APP + "/*")))).get("keyString").asText();
@@ -125,6 +163,20 @@ class CorsTest extends EndToEnd {
         assertThat(other.status()).as("the browser, not Tollgate, keeps the answer from the page").isEqualTo(200);
         assertNoCors(other);
         assertThat(other.headers().allValues("Vary")).contains("Origin");
+    }
+
+    @Test
+    void aBackendsOwnCorsHeadersNeverReachTheBrowser() {
+        Http.Response r = http.get("/corsy/v1/thing?key=" + key, "Origin", APP);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.headers().allValues("Access-Control-Allow-Origin")).containsExactly(APP);
+        assertThat(r.headers().allValues("Access-Control-Expose-Headers")).hasSize(1).noneMatch(v -> v.contains("X-Secret"));
+        assertThat(r.header("Access-Control-Allow-Credentials")).isNull();
+        assertThat(String.join(",", r.headers().allValues("Vary"))).contains("Accept").contains("Origin");
+
+        Http.Response evil = http.get("/corsy/v1/thing?key=" + key, "Origin", EVIL);
+        assertThat(evil.status()).isEqualTo(200);
+        assertNoCors(evil);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tollgate.core.catalog;
 
 import dev.tollgate.core.net.WebOrigin;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,7 @@ public record CorsSettings(boolean anyOrigin, Set<WebOrigin> origins, List<Strin
         if (allowedOrigins.size() > MAX_ENTRIES || allowedHeaders.size() > MAX_ENTRIES) {
             throw new IllegalArgumentException("cors lists at most " + MAX_ENTRIES + " origins and " + MAX_ENTRIES + " headers");
         }
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String header : allowedHeaders) {
             checkHeaderName(header);
             if (!seen.add(header.toLowerCase(Locale.ROOT))) {
