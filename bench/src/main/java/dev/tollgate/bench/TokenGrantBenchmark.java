@@ -128,7 +128,7 @@ public class TokenGrantBenchmark {
         var personTokens = new PersonTokens(tokenIssuer, refreshTokens, revoker, idTokens, clock, 100);
         var catalog = CatalogLoader.builtIn();
         var authenticator = new ClientAuthenticator(clients);
-        var clientService = new OAuthClientService(clients, new ProjectPermissions(projects), revoker, issuer, clock);
+        var clientService = new OAuthClientService(clients, new ProjectPermissions(projects), revoker, issuer, bus, clock);
         var authorization = new AuthorizationService(clients, projects, clientService, grants, generations, codes, new KnownScopes(catalog), catalog, issuer, clock);
         var codeGrant = new AuthorizationCodeGrant(authenticator, codes, grants, generations, revoker, personTokens, clock);
         refreshGrant = new RefreshTokenGrant(authenticator, refreshTokens, grants, generations, revoker, personTokens, clock, Duration.ofDays(183));

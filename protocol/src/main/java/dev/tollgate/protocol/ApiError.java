@@ -38,6 +38,9 @@ public enum ApiError {
     /** A well-formed credential that does not let this caller do this. */
     PERMISSION_DENIED(403, "PERMISSION_DENIED", "IAM_PERMISSION_DENIED", "forbidden",
             "The caller does not have permission."),
+    /** A CORS preflight from a page the endpoint does not serve; the answer carries no CORS headers, so the browser refuses too. */
+    CORS_REQUEST_BLOCKED(403, "PERMISSION_DENIED", "CORS_REQUEST_BLOCKED", "forbidden",
+            "Pages from this origin may not make this request from a browser."),
     /** Admin API without valid credentials. */
     UNAUTHENTICATED(401, "UNAUTHENTICATED", "CREDENTIALS_MISSING", "required",
             "Request is missing required authentication credential."),

@@ -139,6 +139,8 @@ record HttpServer(Javalin app, SampleBackends samples) implements AutoCloseable 
         new OAuthClientRoutes(adminAuth, oauth.clients()).register(app);
         new DescriptionRoute().register(app);
         new OAuthEndpoints(oauth.inspection(), oauth.deviceFlow(), oauth.signingKeys(), issuer, oauth.supportedScopes()).register(app);
+        new dev.tollgate.server.cors.OAuthCorsRoutes(new dev.tollgate.core.cors.OAuthCors(oauth.clientRepository(), oauth.javascriptOrigins())).register(app);
+        dev.tollgate.server.cors.PublicDocuments.register(app, catalog.apis());
 
         var authorizationEndpoint = new AuthorizationEndpoint(oauth.authorization(), people.sessions(), people.pages());
         people.register(app, adminAuth, authorizationEndpoint::redirectTargetOf);
@@ -158,10 +160,11 @@ record HttpServer(Javalin app, SampleBackends samples) implements AutoCloseable 
         var gatewayCall = new GatewayCall(catalog, decider, accounting, addresses, new Backends(catalog.apis(), samplesUri), backendSecret);
         var gateway = new GatewayHandler(gatewayCall, new BackendProxy(config.backendTimeout()), new GatewayMetrics(registry), config.apiHost());
         config.apiHost().ifPresent(apiHost -> app.before(new ApiHostGuard(apiHost, catalog.apis())));
+        var corsGateway = new dev.tollgate.server.cors.GatewayCorsHandler(gateway, new dev.tollgate.core.cors.GatewayCors(catalog), config.apiHost());
         new DiscoveryRoutes(catalog, new DiscoveryDocuments(catalog, issuer)).register(app);
         for (ApiDefinition api : catalog.apis()) {
-            for (HandlerType verb : new HandlerType[] {HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {
-                app.addHttpHandler(verb, "/" + api.name() + "/" + api.version() + "/<rest>", gateway);
+            for (HandlerType verb : new HandlerType[] {HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS}) {
+                app.addHttpHandler(verb, "/" + api.name() + "/" + api.version() + "/<rest>", corsGateway);
             }
         }
         return app;

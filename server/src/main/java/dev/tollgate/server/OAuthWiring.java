@@ -3,6 +3,7 @@ package dev.tollgate.server;
 import dev.tollgate.core.Issuer;
 import dev.tollgate.core.cache.InvalidationBus;
 import dev.tollgate.core.catalog.ApiCatalog;
+import dev.tollgate.core.cors.RegisteredOrigins;
 import dev.tollgate.core.oauth.AuthorizationCodeGrant;
 import dev.tollgate.core.oauth.AuthorizationService;
 import dev.tollgate.core.oauth.ClientAuthenticator;
@@ -37,7 +38,7 @@ import java.util.HashSet;
 /** The OAuth 2.0 / OpenID Connect part of a node, wired from its repositories. */
 record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClientRepository clientRepository, AuthorizationService authorization, AuthorizationCodeGrant codeGrant,
                    RefreshTokenGrant refreshGrant, DeviceFlow deviceFlow, TokenInspection inspection, Permissions permissions,
-                   SigningKeys signingKeys, Scopes supportedScopes, TokenRevoker revoker) {
+                   SigningKeys signingKeys, Scopes supportedScopes, TokenRevoker revoker, RegisteredOrigins javascriptOrigins) {
 
     /** Old signing keys stay published this long after rotation, well past the one-hour life of what they signed. */
     static final Duration SIGNING_KEY_GRACE = Duration.ofDays(2);
@@ -59,7 +60,7 @@ record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClie
         var devices = new JdbcDeviceAuthorizationRepository(db);
         var generations = new GrantGenerations(grants, new JdbcGrantGenerationRepository(db));
         var revoker = new TokenRevoker(accessTokens, refreshTokens, grants, generations, bus);
-        var clients = new OAuthClientService(clientRepo, permissions, revoker, issuer, clock);
+        var clients = new OAuthClientService(clientRepo, permissions, revoker, issuer, bus, clock);
         var authenticator = new ClientAuthenticator(clientRepo);
         var signingKeys = new SigningKeys(new JdbcSigningKeyRepository(db, masterKey), clock, settings.signingKeyRotation(), SIGNING_KEY_GRACE);
         signingKeys.current();
@@ -77,6 +78,6 @@ record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClie
         scopes.add(KnownScopes.EMAIL);
         scopes.add(KnownScopes.PROFILE);
         return new OAuthWiring(clients, clientRepo, authorization, codeGrant, refreshGrant, deviceFlow, inspection, permissionsOfPeople,
-                signingKeys, Scopes.of(scopes), revoker);
+                signingKeys, Scopes.of(scopes), revoker, new RegisteredOrigins(clientRepo, bus));
     }
 }

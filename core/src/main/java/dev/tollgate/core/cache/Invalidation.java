@@ -12,4 +12,6 @@ public sealed interface Invalidation {
      * invalidations: every cache of keys and of project state starts afresh.
      */
     record AllKeys() implements Invalidation {}
+    /** An OAuth client was created or deleted: the JavaScript origins registered on clients changed. */
+    record OAuthClients() implements Invalidation {}
 }

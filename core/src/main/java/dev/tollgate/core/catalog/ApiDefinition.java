@@ -15,9 +15,11 @@ import java.util.Set;
  *
  * @param description what the API does, for its Discovery document; {@code null} when not declared
  * @param schemas the request and response bodies the methods name, by schema name, in catalog order
+ * @param cors which web pages may call the API from a browser
  */
 public record ApiDefinition(String name, String version, String title, Backend backend, List<ScopeDefinition> scopes,
-        List<ApiMethod> methods, QuotaLimits quota, long freeCallsPerMonth, String description, Map<String, JsonSchema> schemas) {
+        List<ApiMethod> methods, QuotaLimits quota, long freeCallsPerMonth, String description, Map<String, JsonSchema> schemas,
+        CorsSettings cors) {
 
     /** The schema name Discovery documents give a body the catalog does not describe; no API may declare it. */
     public static final String GENERIC_BODY_SCHEMA = "JsonObject";
@@ -28,12 +30,19 @@ public record ApiDefinition(String name, String version, String title, Backend b
         this(name, version, title, backend, scopes, methods, quota, freeCallsPerMonth, null, Map.of());
     }
 
+    /** An API any web page may call, the catalog's default. */
+    public ApiDefinition(String name, String version, String title, Backend backend, List<ScopeDefinition> scopes,
+            List<ApiMethod> methods, QuotaLimits quota, long freeCallsPerMonth, String description, Map<String, JsonSchema> schemas) {
+        this(name, version, title, backend, scopes, methods, quota, freeCallsPerMonth, description, schemas, CorsSettings.ANY_ORIGIN);
+    }
+
     public ApiDefinition {
         CatalogRules.checkApiName(name);
         CatalogRules.checkApiVersion(version);
         CatalogRules.checkNotBlank("title", title);
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(quota, "quota");
+        Objects.requireNonNull(cors, "cors");
         scopes = List.copyOf(scopes);
         methods = List.copyOf(methods);
         CatalogRules.checkAtLeast("freeCallsPerMonth", freeCallsPerMonth, 0);

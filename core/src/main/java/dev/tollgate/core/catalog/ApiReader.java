@@ -11,11 +11,12 @@ import java.util.Set;
 final class ApiReader {
 
     private static final Set<String> API_FIELDS =
-            Set.of("name", "version", "title", "description", "backend", "scopes", "quota", "billing", "schemas", "methods");
+            Set.of("name", "version", "title", "description", "backend", "scopes", "quota", "billing", "schemas", "methods", "cors");
     private static final Set<String> SCOPE_FIELDS = Set.of("name", "description");
     private static final Set<String> QUOTA_FIELDS =
             Set.of("requestsPerMinutePerProject", "requestsPerDayPerProject", "requestsPerMinutePerUser");
     private static final Set<String> BILLING_FIELDS = Set.of("freeCallsPerMonth");
+    private static final Set<String> CORS_FIELDS = Set.of("allowedOrigins", "allowedHeaders");
 
     private final CatalogSource source;
     private final Declarations declarations;
@@ -51,8 +52,9 @@ final class ApiReader {
         long freeCalls = readFreeCalls(api);
         Map<String, JsonSchema> schemas = new SchemaReader(source, label).read(api);
         List<ApiMethod> methods = readMethods(api, label, scopes, schemas.keySet());
+        CorsSettings cors = readCors(api);
         return api.checked("name", () -> new ApiDefinition(name, version, title, parsedBackend, scopes, methods, quota, freeCalls,
-                description, schemas));
+                description, schemas, cors));
     }
 
     private List<ScopeDefinition> readScopes(Fields api, String label) {
@@ -97,6 +99,40 @@ final class ApiReader {
         long freeCalls = billing.optionalLong("freeCallsPerMonth", 0);
         billing.check("freeCallsPerMonth", () -> CatalogRules.checkAtLeast("freeCallsPerMonth", freeCalls, 0));
         return freeCalls;
+    }
+
+    /** {@code cors}: each origin and header is checked where it is written, so a bad one stops the start at its line. */
+    private CorsSettings readCors(Fields api) {
+        Optional<Fields> declared = api.optionalMapping("cors", CORS_FIELDS);
+        if (declared.isEmpty()) {
+            return CorsSettings.ANY_ORIGIN;
+        }
+        Fields cors = declared.get();
+        List<String> origins = texts(cors, "allowedOrigins", text -> {
+            if (!text.equals("*")) {
+                CorsSettings.origin(text);
+            }
+        }).orElse(List.of("*"));
+        List<String> headers = texts(cors, "allowedHeaders", CorsSettings::checkHeaderName).orElse(List.of());
+        return cors.checked(cors.optional("allowedOrigins").isPresent() ? "allowedOrigins" : "allowedHeaders",
+                () -> CorsSettings.of(origins, headers));
+    }
+
+    private static Optional<List<String>> texts(Fields fields, String key, java.util.function.Consumer<String> rule) {
+        return fields.optionalList(key).map(nodes -> {
+            List<String> texts = new ArrayList<>();
+            for (YamlNode node : nodes) {
+                if (!(node instanceof YamlNode.Scalar scalar) || scalar.kind() != YamlNode.Kind.STRING) {
+                    throw fields.error(node.position(), "each entry of '" + key + "' must be text, found " + node.description());
+                }
+                fields.checkedAt(node.position(), () -> {
+                    rule.accept(scalar.text());
+                    return null;
+                });
+                texts.add(scalar.text());
+            }
+            return texts;
+        });
     }
 
     private List<ApiMethod> readMethods(Fields api, String label, List<ScopeDefinition> scopes, Set<String> schemaNames) {

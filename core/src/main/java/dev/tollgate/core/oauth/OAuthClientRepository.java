@@ -10,6 +10,9 @@ public interface OAuthClientRepository {
 
     List<OAuthClient> list(String projectId);
 
+    /** Every JavaScript origin registered on any client, as registered (a browser may call the token endpoints from them). */
+    List<String> javascriptOrigins();
+
     boolean delete(String clientId);
 
     void insertSecret(ClientSecret secret);

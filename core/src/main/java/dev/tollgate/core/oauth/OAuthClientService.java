@@ -2,6 +2,8 @@ package dev.tollgate.core.oauth;
 
 import dev.tollgate.core.Issuer;
 import dev.tollgate.core.access.Principal;
+import dev.tollgate.core.cache.Invalidation;
+import dev.tollgate.core.cache.InvalidationBus;
 import dev.tollgate.core.project.Project;
 import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.core.project.Role;
@@ -27,10 +29,14 @@ public final class OAuthClientService {
     private final ProjectPermissions permissions;
     private final TokenRevoker revoker;
     private final Issuer issuer;
+    private final InvalidationBus bus;
     private final Clock clock;
 
-    public OAuthClientService(OAuthClientRepository clients, ProjectPermissions permissions, TokenRevoker revoker, Issuer issuer, Clock clock) {
+    /** @param bus told when a client comes or goes, for the caches of registered JavaScript origins */
+    public OAuthClientService(OAuthClientRepository clients, ProjectPermissions permissions, TokenRevoker revoker, Issuer issuer,
+                              InvalidationBus bus, Clock clock) {
         this.clients = clients;
+        this.bus = bus;
         this.permissions = permissions;
         this.revoker = revoker;
         this.issuer = issuer;
@@ -62,6 +68,7 @@ public final class OAuthClientService {
         String clientId = project.projectNumber() + "-" + Secrets.randomBase62(32).toLowerCase(Locale.ROOT) + ".apps.tollgate";
         var client = new OAuthClient(clientId, projectId, type, name, redirects, origins, now());
         clients.insert(client);
+        bus.publish(new Invalidation.OAuthClients());
         NewSecret secret = newSecret(clientId);
         List<String> fileRedirects = type == ClientType.INSTALLED ? installedRedirects(redirects) : redirects;
         var details = new ClientSecretFile.Details(clientId, projectId, issuer.authUri(), issuer.tokenUri(), issuer.x509CertsUri(),
@@ -97,6 +104,7 @@ public final class OAuthClientService {
         find(projectId, clientId);
         revoker.revokeClient(clientId);
         clients.delete(clientId);
+        bus.publish(new Invalidation.OAuthClients());
     }
 
     public List<ClientSecret> secrets(Principal caller, String projectId, String clientId) {

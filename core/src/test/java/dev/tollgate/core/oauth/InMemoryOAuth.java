@@ -174,6 +174,7 @@ final class InMemoryOAuth {
         public void insert(OAuthClient client) { clientRows.put(client.clientId(), client); }
         public Optional<OAuthClient> find(String clientId) { return Optional.ofNullable(clientRows.get(clientId)); }
         public List<OAuthClient> list(String projectId) { return List.copyOf(clientRows.values()); }
+        public List<String> javascriptOrigins() { return clientRows.values().stream().flatMap(c -> c.javascriptOrigins().stream()).toList(); }
         public boolean delete(String clientId) { return clientRows.remove(clientId) != null; }
         public void insertSecret(ClientSecret secret) { }
         public List<ClientSecret> secrets(String clientId) { return List.of(); }
@@ -207,7 +208,7 @@ final class InMemoryOAuth {
     final Issuer issuer = new Issuer("https://tollgate.example");
     final GrantGenerations generations = new GrantGenerations(grants, generationRepository);
     final TokenRevoker revoker = new TokenRevoker(accessTokens, refreshTokens, grants, generations, bus);
-    final OAuthClientService clientService = new OAuthClientService(clientRepository, new ProjectPermissions(projects), revoker, issuer, clock);
+    final OAuthClientService clientService = new OAuthClientService(clientRepository, new ProjectPermissions(projects), revoker, issuer, bus, clock);
     final ClientAuthenticator authenticator = new ClientAuthenticator(clientRepository);
     /** No test here asks for openid, so no ID token is ever signed. */
     final PersonTokens personTokens = new PersonTokens(new AccessTokenIssuer(accessTokens, clock, Duration.ofHours(1)), refreshTokens,

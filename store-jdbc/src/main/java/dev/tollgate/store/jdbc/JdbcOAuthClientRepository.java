@@ -46,6 +46,13 @@ public final class JdbcOAuthClientRepository implements OAuthClientRepository {
     }
 
     @Override
+    public List<String> javascriptOrigins() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT javascript_origins FROM oauth_clients")
+                .map((rs, ctx) -> uris(rs.getString("javascript_origins"))).list())
+                .stream().flatMap(List::stream).distinct().toList();
+    }
+
+    @Override
     public boolean delete(String clientId) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM oauth_clients WHERE client_id = ?").bind(0, clientId).execute()) > 0;
     }

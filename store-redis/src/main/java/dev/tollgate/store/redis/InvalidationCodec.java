@@ -44,9 +44,11 @@ final class InvalidationCodec {
             case "project" -> new Invalidation.Project(value);
             case "all-tokens" -> new Invalidation.AllTokens();
             case "all-keys" -> new Invalidation.AllKeys();
+            case "oauth-clients" -> new Invalidation.OAuthClients();
             default -> throw new IllegalArgumentException("unknown kind " + kind);
         };
-        boolean wantsValue = !(invalidation instanceof Invalidation.AllTokens || invalidation instanceof Invalidation.AllKeys);
+        boolean wantsValue = !(invalidation instanceof Invalidation.AllTokens || invalidation instanceof Invalidation.AllKeys
+                || invalidation instanceof Invalidation.OAuthClients);
         if (value.isEmpty() == wantsValue) {
             throw new IllegalArgumentException(wantsValue ? kind + " without a value" : kind + " with a value");
         }
@@ -64,6 +66,8 @@ final class InvalidationCodec {
             return "all-tokens";
         } else if (invalidation instanceof Invalidation.AllKeys) {
             return "all-keys";
+        } else if (invalidation instanceof Invalidation.OAuthClients) {
+            return "oauth-clients";
         }
         throw new IllegalArgumentException("Unknown invalidation " + invalidation);
     }
