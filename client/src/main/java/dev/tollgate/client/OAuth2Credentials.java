@@ -120,6 +120,11 @@ public abstract class OAuth2Credentials implements Credentials {
         return true;
     }
 
+    /** Starts with a token obtained elsewhere (by a sign-in flow), as if it had been fetched. */
+    protected final void seed(AccessToken token) {
+        cached.set(cache(token));
+    }
+
     /** Turns a token endpoint answer into a token, dated by this credential's clock. */
     protected final AccessToken toAccessToken(TokenResponse response, Scopes requested) {
         Instant now = options.clock().instant();

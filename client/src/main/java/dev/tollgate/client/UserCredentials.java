@@ -75,6 +75,17 @@ public final class UserCredentials extends OAuth2Credentials {
         return new UserCredentials(parsed.clientId(), parsed.clientSecret(), parsed.refreshToken(), endpoint, Optional.of(file), options);
     }
 
+    /** Credentials from a token response of a sign-in flow; its access token is used until it goes stale. */
+    static UserCredentials fromSignIn(String clientId, String clientSecret, URI tokenUri, TokenResponse response,
+                                      CredentialOptions options) throws CredentialsException {
+        if (response.refreshToken() == null) {
+            throw new CredentialsException("The server granted no refresh token, so the authorization cannot be kept.");
+        }
+        UserCredentials credentials = of(clientId, clientSecret, response.refreshToken(), tokenUri, options);
+        credentials.seed(credentials.toAccessToken(response, Scopes.EMPTY));
+        return credentials;
+    }
+
     /** The client the refresh token belongs to. */
     public String clientId() { return clientId; }
 
