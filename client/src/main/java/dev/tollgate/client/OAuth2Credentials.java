@@ -44,6 +44,7 @@ public abstract class OAuth2Credentials implements Credentials {
     private CompletableFuture<AccessToken> inFlight; // guarded by lock
     private volatile Instant quietUntil = Instant.MIN;
     private final List<Consumer<AccessToken>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Throwable>> failureListeners = new CopyOnWriteArrayList<>();
 
     protected OAuth2Credentials(CredentialOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -103,6 +104,14 @@ public abstract class OAuth2Credentials implements Credentials {
         listeners.remove(listener);
     }
 
+    /**
+     * Calls the listener with each failed refresh, on the thread that tried, after its retries. Failures of
+     * background refreshes reach no caller (they still get the current token), so this is where to log them.
+     */
+    public final void addRefreshFailureListener(Consumer<Throwable> listener) {
+        failureListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     @Override
     public final Applied applyTo(HttpRequest.Builder request) throws IOException {
         AccessToken token = accessToken();
@@ -133,13 +142,7 @@ public abstract class OAuth2Credentials implements Credentials {
     }
 
     private void refreshInBackground() {
-        CompletableFuture<AccessToken> refresh = startOrJoinRefresh();
-        refresh.whenComplete((token, failure) -> {
-            if (failure != null) {
-                // The current token still works: wait before the next proactive attempt.
-                quietUntil = options.clock().instant().plus(quietPeriod());
-            }
-        });
+        startOrJoinRefresh();
     }
 
     private Duration quietPeriod() {
@@ -178,7 +181,16 @@ public abstract class OAuth2Credentials implements Credentials {
                 }
             }
         } catch (IOException | RuntimeException | Error e) {
+            // While the current token still works, the next proactive attempt waits a while.
+            quietUntil = options.clock().instant().plus(quietPeriod());
             finish(refresh, null, e);
+            for (Consumer<Throwable> listener : failureListeners) {
+                try {
+                    listener.accept(e);
+                } catch (RuntimeException ignored) {
+                    // As for change listeners.
+                }
+            }
         }
     }
 
