@@ -34,6 +34,7 @@ public final class UserCredentials extends OAuth2Credentials {
     private final URI tokenUri;
     private final Optional<Path> file;
     private volatile String refreshToken;
+    private volatile String idToken;
 
     private UserCredentials(String clientId, String clientSecret, String refreshToken, URI tokenUri, Optional<Path> file,
                             CredentialOptions options) {
@@ -83,6 +84,7 @@ public final class UserCredentials extends OAuth2Credentials {
         }
         UserCredentials credentials = of(clientId, clientSecret, response.refreshToken(), tokenUri, options);
         credentials.seed(credentials.toAccessToken(response, Scopes.EMPTY));
+        credentials.idToken = response.idToken();
         return credentials;
     }
 
@@ -91,6 +93,12 @@ public final class UserCredentials extends OAuth2Credentials {
 
     /** The refresh token now held (the newest one after a rotation). */
     public String refreshToken() { return refreshToken; }
+
+    /**
+     * The ID token of the latest answer that carried one (a sign-in with the {@code openid} scope), to be
+     * checked with an {@link IdTokenVerifier} before its claims are believed.
+     */
+    public Optional<String> idToken() { return Optional.ofNullable(idToken); }
 
     /** The token endpoint. */
     public URI tokenUri() { return tokenUri; }
@@ -135,6 +143,9 @@ public final class UserCredentials extends OAuth2Credentials {
         ClientAuth client = clientSecret == null ? new ClientAuth.None(clientId) : new ClientAuth.SecretPost(clientId, clientSecret);
         var request = new TokenRequest.RefreshToken(client, refreshToken, Optional.empty());
         TokenResponse response = TokenEndpointClient.token(options().httpClient(), tokenUri, request.toForm());
+        if (response.idToken() != null) {
+            idToken = response.idToken();
+        }
         if (response.refreshToken() != null && !response.refreshToken().equals(refreshToken)) {
             refreshToken = response.refreshToken();
             if (file.isPresent()) {
