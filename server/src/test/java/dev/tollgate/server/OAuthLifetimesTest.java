@@ -153,11 +153,11 @@ class OAuthLifetimesTest {
     void deviceCodeNotDecidedInTimeExpires() throws Exception {
         start(ServerConfig.OAuthSettings.DEFAULT);
         var started = oauth.deviceFlow().start(new ClientAuth.None(tv.clientId()), Scopes.of("calendar"));
-        String deviceCode = (String) started.get("device_code");
+        String deviceCode = started.deviceCode();
         clock.advance(Duration.ofMinutes(31));
         assertOAuthError(() -> oauth.deviceFlow().poll(new TokenRequest.DeviceCode(new ClientAuth.None(tv.clientId()), deviceCode)),
                 OAuthError.EXPIRED_TOKEN);
-        assertThat(oauth.deviceFlow().pending((String) started.get("user_code"))).isEmpty();
+        assertThat(oauth.deviceFlow().pending(started.userCode())).isEmpty();
     }
 
     @Test

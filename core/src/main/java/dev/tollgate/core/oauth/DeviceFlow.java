@@ -5,6 +5,7 @@ import dev.tollgate.core.secret.SecretKind;
 import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.core.token.KnownScopes;
 import dev.tollgate.protocol.ClientAuth;
+import dev.tollgate.protocol.DeviceAuthorizationResponse;
 import dev.tollgate.protocol.OAuthError;
 import dev.tollgate.protocol.OAuthException;
 import dev.tollgate.protocol.Scopes;
@@ -15,8 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** RFC 8628 device authorization grant, for installed applications on devices without a browser. */
@@ -52,7 +51,7 @@ public final class DeviceFlow {
     }
 
     /** {@code POST /device/code}: the codes for the device and the person. */
-    public Map<String, Object> start(ClientAuth auth, Scopes scopes) throws OAuthException {
+    public DeviceAuthorizationResponse start(ClientAuth auth, Scopes scopes) throws OAuthException {
         OAuthClient client = clients.authenticate(auth);
         if (client.type() != ClientType.INSTALLED) {
             throw OAuthError.UNAUTHORIZED_CLIENT.exception("The device flow is for installed applications.");
@@ -76,15 +75,9 @@ public final class DeviceFlow {
                 }
             }
         }
-        var response = new LinkedHashMap<String, Object>();
-        response.put("device_code", deviceCode);
-        response.put("user_code", userCode);
-        response.put("verification_url", issuer.url() + "/device");
-        response.put("verification_uri", issuer.url() + "/device");
-        response.put("verification_uri_complete", issuer.url() + "/device?user_code=" + userCode);
-        response.put("expires_in", LIFETIME.toSeconds());
-        response.put("interval", INTERVAL);
-        return response;
+        String page = issuer.url() + "/device";
+        return new DeviceAuthorizationResponse(deviceCode, userCode, page, page, page + "?user_code=" + userCode,
+                LIFETIME.toSeconds(), INTERVAL);
     }
 
     /** The token endpoint's device_code grant: pending, too fast, denied, expired, or the tokens. */

@@ -9,6 +9,7 @@ import dev.tollgate.core.token.KnownScopes;
 import dev.tollgate.protocol.ClientAuth;
 import dev.tollgate.protocol.OAuthError;
 import dev.tollgate.protocol.OAuthException;
+import dev.tollgate.protocol.TokenInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,22 +68,16 @@ public final class TokenInspection {
     }
 
     /** Google's {@code /tokeninfo} for an access token. */
-    public Map<String, Object> accessTokenInfo(String token) throws OAuthException {
+    public TokenInfo accessTokenInfo(String token) throws OAuthException {
         AccessToken t = live(token).orElseThrow(() -> OAuthError.INVALID_TOKEN.exception("Invalid Value"));
-        var info = new LinkedHashMap<String, Object>();
-        info.put("azp", t.clientId());
-        info.put("aud", t.clientId());
-        info.put("sub", t.subjectId());
-        info.put("scope", t.scopes().toString());
-        info.put("exp", Long.toString(t.expireTime().getEpochSecond()));
-        info.put("expires_in", Long.toString(Math.max(0, Duration.between(clock.instant(), t.expireTime()).toSeconds())));
-        if (t.scopes().contains(KnownScopes.EMAIL) || t.subjectKind() == AccessToken.SubjectKind.SERVICE_ACCOUNT) {
-            info.put("email", t.email());
-            info.put("email_verified", Boolean.toString(t.subjectKind() == AccessToken.SubjectKind.SERVICE_ACCOUNT
-                    || idTokens.emailVerified(t.subjectId(), t.email())));
-        }
-        info.put("access_type", familyOf(t).filter(refreshTokens::hasFamily).isPresent() ? "offline" : "online");
-        return info;
+        boolean showEmail = t.scopes().contains(KnownScopes.EMAIL) || t.subjectKind() == AccessToken.SubjectKind.SERVICE_ACCOUNT;
+        return new TokenInfo(t.clientId(), t.clientId(), t.subjectId(), t.scopes().toString(),
+                Long.toString(t.expireTime().getEpochSecond()),
+                Long.toString(Math.max(0, Duration.between(clock.instant(), t.expireTime()).toSeconds())),
+                showEmail ? t.email() : null,
+                showEmail ? Boolean.toString(t.subjectKind() == AccessToken.SubjectKind.SERVICE_ACCOUNT
+                        || idTokens.emailVerified(t.subjectId(), t.email())) : null,
+                familyOf(t).filter(refreshTokens::hasFamily).isPresent() ? "offline" : "online");
     }
 
     /** Google's {@code /tokeninfo} for an ID token: its verified claims. */

@@ -30,9 +30,9 @@ class GrantsStayRemovedTest {
     }
 
     private String approvedDevice() throws OAuthException {
-        Map<String, Object> started = oauth.deviceFlow.start(oauth.appAuth(), dev.tollgate.protocol.Scopes.parse("calendar"));
-        assertThat(oauth.deviceFlow.decide((String) started.get("user_code"), InMemoryOAuth.ALICE, true)).isTrue();
-        return (String) started.get("device_code");
+        var started = oauth.deviceFlow.start(oauth.appAuth(), dev.tollgate.protocol.Scopes.parse("calendar"));
+        assertThat(oauth.deviceFlow.decide(started.userCode(), InMemoryOAuth.ALICE, true)).isTrue();
+        return started.deviceCode();
     }
 
     private TokenResponse poll(String deviceCode) throws OAuthException {

@@ -14,13 +14,13 @@ import dev.tollgate.protocol.ClientAuth;
 import dev.tollgate.protocol.FormBody;
 import dev.tollgate.protocol.OAuthError;
 import dev.tollgate.protocol.OAuthException;
+import dev.tollgate.protocol.ProviderMetadata;
 import dev.tollgate.protocol.Scopes;
 import dev.tollgate.server.http.Bearer;
 import dev.tollgate.server.http.ErrorWriters;
 import dev.tollgate.server.http.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,30 +108,15 @@ public final class OAuthEndpoints {
 
     private void discovery(Context ctx) {
         String base = issuer.url();
-        var doc = new LinkedHashMap<String, Object>();
-        doc.put("issuer", base);
-        doc.put("authorization_endpoint", issuer.authUri());
-        doc.put("device_authorization_endpoint", base + "/device/code");
-        doc.put("token_endpoint", issuer.tokenUri());
-        doc.put("userinfo_endpoint", base + "/v1/userinfo");
-        doc.put("revocation_endpoint", base + "/revoke");
-        doc.put("introspection_endpoint", base + "/introspect");
-        doc.put("jwks_uri", issuer.certsUri());
-        doc.put("response_types_supported", List.of("code"));
-        doc.put("response_modes_supported", List.of("query"));
-        doc.put("subject_types_supported", List.of("public"));
-        doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
-        doc.put("scopes_supported", List.copyOf(supportedScopes.values()));
-        doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none"));
-        doc.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS256"));
-        doc.put("revocation_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
-        doc.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
-        doc.put("claims_supported", List.of("aud", "auth_time", "azp", "email", "email_verified", "exp", "iat", "iss", "nonce", "sub"));
-        doc.put("code_challenge_methods_supported", List.of("S256"));
-        doc.put("grant_types_supported", List.of("authorization_code", "refresh_token", "urn:ietf:params:oauth:grant-type:device_code",
-                "urn:ietf:params:oauth:grant-type:jwt-bearer", "client_credentials"));
-        doc.put("prompt_values_supported", List.of("none", "consent", "select_account", "login"));
-        doc.put("authorization_response_iss_parameter_supported", true);
+        var doc = new ProviderMetadata(base, issuer.authUri(), base + "/device/code", issuer.tokenUri(), base + "/v1/userinfo",
+                base + "/revoke", base + "/introspect", issuer.certsUri(),
+                List.of("code"), List.of("query"), List.of("public"), List.of("RS256"), List.copyOf(supportedScopes.values()),
+                List.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none"), List.of("RS256"),
+                List.of("client_secret_basic", "client_secret_post", "none"), List.of("client_secret_basic", "client_secret_post"),
+                List.of("aud", "auth_time", "azp", "email", "email_verified", "exp", "iat", "iss", "nonce", "sub"), List.of("S256"),
+                List.of("authorization_code", "refresh_token", "urn:ietf:params:oauth:grant-type:device_code",
+                        "urn:ietf:params:oauth:grant-type:jwt-bearer", "client_credentials"),
+                List.of("none", "consent", "select_account", "login"), true);
         ctx.contentType("application/json; charset=UTF-8").result(Json.write(doc));
     }
 
