@@ -108,7 +108,9 @@ public final class BackendProxy {
         public long deliver() {
             ctx.status(response.statusCode());
             response.headers().map().forEach((name, values) -> {
-                if (!NOT_RETURNED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                // CORS is the gateway's, from the catalog: a backend cannot widen it.
+                if (!NOT_RETURNED.contains(lower) && !lower.startsWith("access-control-") && !name.startsWith(":")) {
                     for (String v : values) {
                         ctx.res().addHeader(name, v);
                     }
