@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A node that stops while a backend works on a call: killed, it leaves the call charged in the ledger
  * (status 0, no outcome, billed) — no call reaches a backend without a durable record; stopped with
- * SIGTERM, it drains its journal and the ledger holds each call once.
+ * SIGTERM, it drains its journal, says so in one line, and the ledger holds each call once.
  */
 class GatewayStopTest {
 
@@ -112,6 +112,7 @@ class GatewayStopTest {
             int status = second.stop();
             // 143 is 128 + SIGTERM: the JVM's status after its shutdown hooks ran.
             assertThat(status).as(second.output()).isIn(0, 143);
+            assertThat(second.output().lines().filter(l -> l.contains("Tollgate stopped")).count()).as(second.output()).isEqualTo(1);
             assertThat(second.output()).doesNotContain("Exception");
 
             try (TollgateProcess third = TollgateProcess.startWith(serve, Map.of())) {

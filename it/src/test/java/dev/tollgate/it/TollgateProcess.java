@@ -193,7 +193,9 @@ public final class TollgateProcess implements AutoCloseable {
 
     /** SIGTERM, as a service manager stops a node; waits for the process to end and returns its exit status. */
     public int stop() throws InterruptedException {
-        process.destroy();
+        // Through the handle: Process.destroy() also closes our end of the output pipe, and what the
+        // node prints while it stops (the line that says it stopped) would be lost.
+        process.toHandle().destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("Tollgate did not stop on SIGTERM:\n" + output());
