@@ -44,14 +44,17 @@ record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClie
     static final Duration SIGNING_KEY_GRACE = Duration.ofDays(2);
 
     static OAuthWiring wire(ServerConfig.OAuthSettings settings, Database db, dev.tollgate.core.secret.MasterKey masterKey, ApiCatalog catalog, ProjectRepository projects, ProjectPermissions permissions,
-                            AccessTokenRepository accessTokens, AccessTokenIssuer tokenIssuer, InvalidationBus bus, Issuer issuer, Clock clock) {
-        return wire(settings, db, masterKey, catalog, projects, permissions, accessTokens, tokenIssuer, bus, issuer, (userId, email) -> false, clock);
+                            AccessTokenRepository accessTokens, dev.tollgate.core.access.CredentialCache credentials, AccessTokenIssuer tokenIssuer,
+                            InvalidationBus bus, Issuer issuer, Clock clock) {
+        return wire(settings, db, masterKey, catalog, projects, permissions, accessTokens, credentials, tokenIssuer, bus, issuer,
+                (userId, email) -> false, clock);
     }
 
     /** @param addresses which people's addresses ID tokens and userinfo may call verified */
     static OAuthWiring wire(ServerConfig.OAuthSettings settings, Database db, dev.tollgate.core.secret.MasterKey masterKey, ApiCatalog catalog,
                             ProjectRepository projects, ProjectPermissions permissions,
-                            AccessTokenRepository accessTokens, AccessTokenIssuer tokenIssuer, InvalidationBus bus, Issuer issuer,
+                            AccessTokenRepository accessTokens, dev.tollgate.core.access.CredentialCache credentials,
+                            AccessTokenIssuer tokenIssuer, InvalidationBus bus, Issuer issuer,
                             dev.tollgate.core.access.VerifiedAddresses addresses, Clock clock) {
         var clientRepo = new JdbcOAuthClientRepository(db);
         var grants = new JdbcGrantRepository(db);
@@ -61,7 +64,7 @@ record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClie
         var generations = new GrantGenerations(grants, new JdbcGrantGenerationRepository(db));
         var revoker = new TokenRevoker(accessTokens, refreshTokens, grants, generations, bus);
         var clients = new OAuthClientService(clientRepo, permissions, revoker, issuer, bus, clock);
-        var authenticator = new ClientAuthenticator(clientRepo);
+        var authenticator = ClientAuthenticator.cached(clientRepo, bus);
         var signingKeys = new SigningKeys(new JdbcSigningKeyRepository(db, masterKey), clock, settings.signingKeyRotation(), SIGNING_KEY_GRACE);
         signingKeys.current();
         var idTokens = new IdTokens(signingKeys, issuer, clock, addresses);
@@ -71,7 +74,7 @@ record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClie
         var codeGrant = new AuthorizationCodeGrant(authenticator, codes, grants, generations, revoker, personTokens, clock);
         var refreshGrant = new RefreshTokenGrant(authenticator, refreshTokens, grants, generations, revoker, personTokens, clock, settings.refreshTokenMaxIdle());
         var deviceFlow = new DeviceFlow(authenticator, devices, grants, generations, revoker, personTokens, knownScopes, issuer, clock);
-        var inspection = new TokenInspection(accessTokens, refreshTokens, revoker, authenticator, idTokens, clock);
+        var inspection = new TokenInspection(accessTokens, credentials, refreshTokens, revoker, authenticator, idTokens, clock);
         var permissionsOfPeople = new Permissions(grants, clientRepo, projects, clients, revoker, catalog);
         var scopes = new HashSet<>(catalog.scopeNames());
         scopes.add(KnownScopes.OPENID);

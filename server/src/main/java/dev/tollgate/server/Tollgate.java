@@ -101,7 +101,7 @@ public final class Tollgate implements AutoCloseable {
         started.push(accounting);
         started.push(new Housekeeping(stores.expiredRecords(), accounting.usageLedger(), clock));
         OAuthWiring oauth = OAuthWiring.wire(config.oauth(), stores.db(), masterKey, catalog, stores.projects(), identities.projects().permissions(),
-                stores.accessTokens(), identities.tokenIssuer(), shared.bus(), issuer, stores.verifiedAddresses(), clock);
+                stores.accessTokens(), identities.cache(), identities.tokenIssuer(), shared.bus(), issuer, stores.verifiedAddresses(), clock);
         PeopleWiring people = PeopleWiring.wire(config, stores, shared, oauth, identities.projects().permissions(), issuer, clock);
         var tokens = new TokenService(identities.serviceAccountGrant(), oauth.codeGrant(), oauth.refreshGrant(), oauth.deviceFlow());
         AccessDecider decider = wiring.decider().apply(new AccessChecker(identities.cache(), clock));

@@ -65,8 +65,10 @@ class OAuthLifetimesTest {
         clients.insert(web);
         clients.insert(tv);
         var tokens = new JdbcAccessTokenRepository(db);
+        var bus = new LocalInvalidationBus();
+        var credentials = new dev.tollgate.core.access.CredentialCache(new dev.tollgate.store.jdbc.JdbcApiKeyRepository(db), tokens, projects, bus);
         oauth = OAuthWiring.wire(settings, db, dev.tollgate.core.secret.MasterKey.generate(), CatalogLoader.builtIn(), projects, new ProjectPermissions(projects), tokens,
-                new AccessTokenIssuer(tokens, clock, Duration.ofHours(1)), new LocalInvalidationBus(), new Issuer("https://tollgate.example"), clock);
+                credentials, new AccessTokenIssuer(tokens, clock, Duration.ofHours(1)), bus, new Issuer("https://tollgate.example"), clock);
     }
 
     @AfterEach

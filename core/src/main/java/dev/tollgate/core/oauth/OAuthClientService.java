@@ -120,7 +120,9 @@ public final class OAuthClientService {
         if (clients.secrets(clientId).size() >= MAX_SECRETS) {
             throw ApiError.FAILED_PRECONDITION.exception("A client has at most " + MAX_SECRETS + " secrets; delete the old one first.");
         }
-        return newSecret(clientId);
+        NewSecret added = newSecret(clientId);
+        bus.publish(new Invalidation.OAuthClients());
+        return added;
     }
 
     public void deleteSecret(Principal caller, String projectId, String clientId, String secretId) {
@@ -129,6 +131,8 @@ public final class OAuthClientService {
         if (!clients.deleteSecret(clientId, secretId)) {
             throw ApiError.NOT_FOUND.exception("Secret " + secretId + " not found.");
         }
+        // A deleted secret stops working on every node at once: their client caches are emptied.
+        bus.publish(new Invalidation.OAuthClients());
     }
 
     public ConsentScreen consentScreen(Principal caller, String projectId) {

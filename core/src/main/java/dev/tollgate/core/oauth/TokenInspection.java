@@ -1,5 +1,7 @@
 package dev.tollgate.core.oauth;
 
+import dev.tollgate.core.access.BearerAuthenticator;
+import dev.tollgate.core.access.CredentialCache;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tollgate.core.secret.SecretKind;
 import dev.tollgate.core.secret.Secrets;
@@ -20,15 +22,18 @@ import java.util.Optional;
 /** Revocation (RFC 7009), Google's tokeninfo, introspection (RFC 7662) and OIDC userinfo. */
 public final class TokenInspection {
     private final AccessTokenRepository accessTokens;
+    private final BearerAuthenticator live;
     private final RefreshTokenRepository refreshTokens;
     private final TokenRevoker revoker;
     private final ClientAuthenticator clients;
     private final IdTokens idTokens;
     private final Clock clock;
 
-    public TokenInspection(AccessTokenRepository accessTokens, RefreshTokenRepository refreshTokens, TokenRevoker revoker,
-                           ClientAuthenticator clients, IdTokens idTokens, Clock clock) {
+    /** @param credentials the gateway's cache of tokens: tokeninfo, introspection and userinfo read no database for a token */
+    public TokenInspection(AccessTokenRepository accessTokens, CredentialCache credentials, RefreshTokenRepository refreshTokens,
+                           TokenRevoker revoker, ClientAuthenticator clients, IdTokens idTokens, Clock clock) {
         this.accessTokens = accessTokens;
+        this.live = new BearerAuthenticator(credentials, clock);
         this.refreshTokens = refreshTokens;
         this.revoker = revoker;
         this.clients = clients;
@@ -140,12 +145,10 @@ public final class TokenInspection {
         });
     }
 
+    /** A live access token, read like the gateway reads one: through the cache its revocation empties. */
     private Optional<AccessToken> live(String token) {
-        if (!Secrets.isWellFormed(SecretKind.ACCESS_TOKEN, token)) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        return accessTokens.findByHash(Secrets.hash(token)).filter(t -> !t.revoked() && !t.isExpiredAt(now));
+        return live.authenticate(token) instanceof BearerAuthenticator.Authenticated authenticated
+                ? Optional.of(authenticated.token()) : Optional.empty();
     }
 
     private static Optional<String> familyOf(AccessToken t) {

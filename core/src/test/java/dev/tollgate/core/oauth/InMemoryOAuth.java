@@ -170,15 +170,18 @@ final class InMemoryOAuth {
         }
     };
 
+    final List<ClientSecret> secretRows = new java.util.concurrent.CopyOnWriteArrayList<>();
     final OAuthClientRepository clientRepository = new OAuthClientRepository() {
         public void insert(OAuthClient client) { clientRows.put(client.clientId(), client); }
         public Optional<OAuthClient> find(String clientId) { return Optional.ofNullable(clientRows.get(clientId)); }
         public List<OAuthClient> list(String projectId) { return List.copyOf(clientRows.values()); }
         public List<String> javascriptOrigins() { return clientRows.values().stream().flatMap(c -> c.javascriptOrigins().stream()).toList(); }
         public boolean delete(String clientId) { return clientRows.remove(clientId) != null; }
-        public void insertSecret(ClientSecret secret) { }
-        public List<ClientSecret> secrets(String clientId) { return List.of(); }
-        public boolean deleteSecret(String clientId, String secretId) { return false; }
+        public void insertSecret(ClientSecret secret) { secretRows.add(secret); }
+        public List<ClientSecret> secrets(String clientId) { return secretRows.stream().filter(s -> s.clientId().equals(clientId)).toList(); }
+        public boolean deleteSecret(String clientId, String secretId) {
+            return secretRows.removeIf(s -> s.clientId().equals(clientId) && s.secretId().equals(secretId));
+        }
         public Optional<ConsentScreen> consentScreen(String projectId) { return Optional.empty(); }
         public void putConsentScreen(ConsentScreen screen) { }
     };
@@ -199,10 +202,17 @@ final class InMemoryOAuth {
         public boolean wasDeleted(String id) { return false; }
     };
 
-    final InvalidationBus bus = new InvalidationBus() {
-        public void publish(Invalidation invalidation) { }
-        public void subscribe(Consumer<Invalidation> listener) { }
-    };
+    final InvalidationBus bus = new dev.tollgate.core.cache.LocalInvalidationBus();
+    /** The gateway's cache over these tokens: tokeninfo and introspection read through it, and revocation empties it. */
+    final dev.tollgate.core.access.CredentialCache credentials = new dev.tollgate.core.access.CredentialCache(
+            new dev.tollgate.core.key.ApiKeyRepository() {
+                public void insert(dev.tollgate.core.key.ApiKey key) { }
+                public Optional<dev.tollgate.core.key.ApiKey> findByHash(String keyHash) { return Optional.empty(); }
+                public Optional<dev.tollgate.core.key.ApiKey> find(String projectId, String keyId) { return Optional.empty(); }
+                public List<dev.tollgate.core.key.ApiKey> list(String projectId) { return List.of(); }
+                public void update(dev.tollgate.core.key.ApiKey key) { }
+                public boolean delete(String projectId, String keyId) { return false; }
+            }, accessTokens, projects, bus);
 
     final ApiCatalog catalog = CatalogLoader.builtIn();
     final Issuer issuer = new Issuer("https://tollgate.example");
@@ -221,7 +231,7 @@ final class InMemoryOAuth {
             clock, Duration.ofDays(183));
     final DeviceFlow deviceFlow = new DeviceFlow(authenticator, devices, grants, generations, revoker, personTokens, knownScopes, issuer, clock);
     final Permissions permissions = new Permissions(grants, clientRepository, projects, clientService, revoker, catalog);
-    final TokenInspection inspection = new TokenInspection(accessTokens, refreshTokens, revoker, authenticator, null, clock);
+    final TokenInspection inspection = new TokenInspection(accessTokens, credentials, refreshTokens, revoker, authenticator, null, clock);
     final OAuthClient app = new OAuthClient("1-app.apps.tollgate", PROJECT, ClientType.INSTALLED, "App", List.of(REDIRECT), List.of(), Instant.EPOCH);
 
     InMemoryOAuth() {
