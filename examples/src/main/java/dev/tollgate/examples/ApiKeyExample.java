@@ -10,8 +10,8 @@ import java.net.URI;
 public final class ApiKeyExample {
     private ApiKeyExample() {}
 
-    public static void main(String[] args) throws IOException {
-        run(args, System.out);
+    public static void main(String[] args) {
+        Examples.main(args, ApiKeyExample::run);
     }
 
     /** Runs the example, printing to {@code out}. */

@@ -15,8 +15,8 @@ import java.net.URI;
 public final class ApplicationDefaultExample {
     private ApplicationDefaultExample() {}
 
-    public static void main(String[] args) throws IOException {
-        run(args, System.out);
+    public static void main(String[] args) {
+        Examples.main(args, ApplicationDefaultExample::run);
     }
 
     /** Runs the example, printing to {@code out}. */

@@ -15,8 +15,8 @@ import java.nio.file.Path;
 public final class AuthorizedUserExample {
     private AuthorizedUserExample() {}
 
-    public static void main(String[] args) throws IOException {
-        run(args, System.out);
+    public static void main(String[] args) {
+        Examples.main(args, AuthorizedUserExample::run);
     }
 
     /** Runs the example, printing to {@code out}. */

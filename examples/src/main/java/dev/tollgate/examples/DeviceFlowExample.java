@@ -18,8 +18,8 @@ import java.net.URI;
 public final class DeviceFlowExample {
     private DeviceFlowExample() {}
 
-    public static void main(String[] args) throws IOException {
-        run(args, System.out);
+    public static void main(String[] args) {
+        Examples.main(args, DeviceFlowExample::run);
     }
 
     /** Runs the example, printing to {@code out}. */

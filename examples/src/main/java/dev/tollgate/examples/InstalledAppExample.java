@@ -16,8 +16,8 @@ import java.nio.file.Path;
 public final class InstalledAppExample {
     private InstalledAppExample() {}
 
-    public static void main(String[] args) throws IOException {
-        run(args, System.out);
+    public static void main(String[] args) {
+        Examples.main(args, InstalledAppExample::run);
     }
 
     /** Runs the example, printing to {@code out}. */

@@ -12,8 +12,8 @@ import java.util.Map;
 public final class ServiceAccountExample {
     private ServiceAccountExample() {}
 
-    public static void main(String[] args) throws IOException {
-        run(args, System.out);
+    public static void main(String[] args) {
+        Examples.main(args, ServiceAccountExample::run);
     }
 
     /** Runs the example, printing to {@code out}. */
