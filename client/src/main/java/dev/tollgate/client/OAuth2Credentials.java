@@ -94,7 +94,7 @@ public abstract class OAuth2Credentials implements Credentials {
         return Optional.ofNullable(cached.get()).map(Cached::token);
     }
 
-    /** Calls the listener with each new token, on the thread that obtained it. */
+    /** Calls the listener with each new token, on the thread that obtained it, before callers waiting for it go on. */
     public final void addChangeListener(Consumer<AccessToken> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
@@ -172,24 +172,24 @@ public abstract class OAuth2Credentials implements Credentials {
             AccessToken token = fetchWithRetry();
             cached.set(cache(token));
             quietUntil = Instant.MIN;
+            // Listeners hear of the token before waiting callers go on, so that whoever called refresh()
+            // finds the listeners' work done; new callers meanwhile already get the cached token.
+            notify(listeners, token);
             finish(refresh, token, null);
-            for (Consumer<AccessToken> listener : listeners) {
-                try {
-                    listener.accept(token);
-                } catch (RuntimeException e) {
-                    // A listener's failure must not undo a good token for everyone else.
-                }
-            }
         } catch (IOException | RuntimeException | Error e) {
             // While the current token still works, the next proactive attempt waits a while.
             quietUntil = options.clock().instant().plus(quietPeriod());
+            notify(failureListeners, e);
             finish(refresh, null, e);
-            for (Consumer<Throwable> listener : failureListeners) {
-                try {
-                    listener.accept(e);
-                } catch (RuntimeException ignored) {
-                    // As for change listeners.
-                }
+        }
+    }
+
+    private static <T> void notify(List<Consumer<T>> to, T what) {
+        for (Consumer<T> listener : to) {
+            try {
+                listener.accept(what);
+            } catch (RuntimeException e) {
+                // A listener's failure must not undo the refresh for everyone else.
             }
         }
     }

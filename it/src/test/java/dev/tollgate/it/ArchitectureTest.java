@@ -21,6 +21,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void clientLibraryNeverDependsOnServerCode() {
+        noClasses().that().resideInAPackage("dev.tollgate.client..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tollgate.core..", "dev.tollgate.store..", "dev.tollgate.server..",
+                        "dev.tollgate.cli..", "io.javalin..", "com.nimbusds..")
+                .check(CLASSES);
+    }
+
+    @Test
     void domainKnowsNoHttpAndNoSql() {
         noClasses().that().resideInAPackage("dev.tollgate.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..", "org.eclipse.jetty..",

@@ -251,6 +251,18 @@ class ClientLibraryTest extends EndToEnd {
     }
 
     @Test
+    void examplesRunAgainstTheServer() throws IOException {
+        var out = new ByteArrayOutputStream();
+        var print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        dev.tollgate.examples.ServiceAccountExample.run(new String[] {server.baseUrl(), robotKeyFile.toString()}, print);
+        dev.tollgate.examples.ApiKeyExample.run(new String[] {server.baseUrl(), key, robotEmail}, print);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("posted as " + robotEmail + ": 200")
+                .contains("public posts of " + robotEmail + ": 200")
+                .contains("Hello from the Java client library");
+    }
+
+    @Test
     void invalidKeyIsApiErrorExceptionWithTheReason() {
         assertThatThrownBy(() -> client(ApiKey.of("tgk_not_a_real_key")).get("/posts/v1/people/" + robotEmail + "/posts"))
                 .isInstanceOfSatisfying(ApiErrorException.class, e -> {
