@@ -131,16 +131,22 @@ class GatewayAccountingTest extends EndToEnd {
         assertThat(http.get("/meter/v1/things/a?key=" + ipBound).status()).isEqualTo(403);
         assertThat(http.get("/down/v1/things/a?key=" + key).status()).isEqualTo(502);
         assertThat(http.get("/down/v1/things/a", "Authorization", "Bearer " + token).status()).as("token without the down scope").isEqualTo(403);
+        // A path no method matches is the key's project's too, under the API's "(unmatched)" method.
+        assertThat(http.get("/meter/v1/things/%2e%2e/admin?key=" + key).status()).isEqualTo(400);
         // Refusals before the credential names a project are nobody's: none of these is in the ledger.
         assertThat(http.get("/meter/v1/things/a").status()).isEqualTo(403);
         assertThat(http.get("/meter/v1/things/a?key=AIzaNotAKeyOfThisServer").status()).isEqualTo(400);
 
-        Map<Integer, Long> expected = Map.of(200, 2L, 404, 1L, 403, 2L, 502, 1L);
-        Map<Integer, Long> ledger = awaitCallsByStatus(project, 6);
+        Map<Integer, Long> expected = Map.of(200, 2L, 404, 1L, 403, 2L, 502, 1L, 400, 1L);
+        Map<Integer, Long> ledger = awaitCallsByStatus(project, 7);
         assertThat(ledger).isEqualTo(expected);
         // Read again a drain interval later: nothing is counted twice.
         Thread.sleep(1200);
         assertThat(callsByStatus(project)).isEqualTo(expected);
+        assertThat(usage(project, "method")).anySatisfy(row -> {
+            assertThat(row.get("method").asText()).isEqualTo("(unmatched)");
+            assertThat(row.get("calls").asLong()).isEqualTo(1);
+        });
     }
 
     @Test

@@ -53,6 +53,18 @@ public final class AccessChecker implements AccessDecider {
         }
     }
 
+    @Override
+    public Optional<Caller> payer(Optional<String> apiKey, Optional<String> bearerToken) {
+        try {
+            if (bearerToken.isPresent()) {
+                return Optional.of(byToken(bearerToken.get()).caller());
+            }
+            return apiKey.map(key -> byKey(key).caller());
+        } catch (ApiException unknown) {
+            return Optional.empty();
+        }
+    }
+
     private Identified identify(CallAttempt call) {
         ApiMethod method = call.method().method();
         Access access = method.access();

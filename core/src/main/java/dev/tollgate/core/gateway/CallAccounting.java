@@ -27,7 +27,7 @@ public interface CallAccounting {
     void settle(Optional<UsageRecord> charge, int status, long bytesOut, long latencyMicros);
 
     /** @see CallMeter#record */
-    void record(Caller caller, MethodMatch match, int status, long bytesIn, long latencyMicros);
+    void record(Caller caller, String api, String methodId, int status, long bytesIn, long latencyMicros);
 
     /** What an admission took and left. */
     record Admitted(Optional<QuotaAdmission.Admission> admission) {
@@ -67,8 +67,8 @@ public interface CallAccounting {
             }
 
             @Override
-            public void record(Caller caller, MethodMatch match, int status, long bytesIn, long latencyMicros) {
-                meter.record(caller, match, status, bytesIn, latencyMicros);
+            public void record(Caller caller, String api, String methodId, int status, long bytesIn, long latencyMicros) {
+                meter.record(caller, api, methodId, status, bytesIn, latencyMicros);
             }
         };
     }
@@ -94,7 +94,7 @@ public interface CallAccounting {
         }
 
         @Override
-        public void record(Caller caller, MethodMatch match, int status, long bytesIn, long latencyMicros) {
+        public void record(Caller caller, String api, String methodId, int status, long bytesIn, long latencyMicros) {
         }
     };
 }

@@ -54,9 +54,9 @@ public final class CallMeter {
      *
      * @throws dev.tollgate.protocol.ApiException 503 when it cannot be recorded: the answer is then not given
      */
-    public void record(Caller caller, MethodMatch match, int status, long bytesIn, long latencyMicros) {
+    public void record(Caller caller, String api, String methodId, int status, long bytesIn, long latencyMicros) {
         Principal p = Principal.of(caller);
-        durably(new UsageRecord(UsageRecord.newCallId(), clock.instant(), caller.projectId(), match.api().name(), match.method().id(),
+        durably(new UsageRecord(UsageRecord.newCallId(), clock.instant(), caller.projectId(), api, methodId,
                 p.kind(), p.id(), p.user(), status, Math.max(0, bytesIn), 0, Math.max(0, latencyMicros)));
     }
 

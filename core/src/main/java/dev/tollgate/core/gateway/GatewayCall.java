@@ -27,6 +27,9 @@ import java.util.Optional;
  * {@link BackendExchange}, and renders the {@link GatewayOutcome}.
  */
 public final class GatewayCall {
+    /** The ledger's method for a call that matched none of its API's methods (a malformed path, no such method). */
+    public static final String UNMATCHED = "(unmatched)";
+
     private final ApiCatalog catalog;
     private final AccessDecider access;
     private final CallAccounting accounting;
@@ -49,6 +52,7 @@ public final class GatewayCall {
         try {
             GatewayPath.check(request.path());
             GatewayQuery query = GatewayQuery.parse(request.rawQuery());
+            call.query = query;
             call.method = match(request);
             InetAddress client = addresses.resolve(request.peer(), request.forwardedFor().orElse(null));
             call.caller = admitted(access.decide(attempt(request, call.method, query, client)), call);
@@ -84,11 +88,29 @@ public final class GatewayCall {
         if (call.admitted != null) {
             accounting.giveBack(call.admitted);
         }
-        if (call.caller == null || error.error() == ApiError.METERING_UNAVAILABLE) {
+        if (error.error() == ApiError.METERING_UNAVAILABLE) {
+            return new GatewayOutcome.Refused(method, error);
+        }
+        String api;
+        String methodId;
+        if (call.method != null) {
+            api = call.method.api().name();
+            methodId = call.method.method().id();
+        } else {
+            // Refused before any method matched: still the credential's project's, under its API.
+            Optional<String> unmatchedApi = apiOf(request.path());
+            if (call.caller != null || unmatchedApi.isEmpty()) {
+                return new GatewayOutcome.Refused(method, error);
+            }
+            call.caller = payer(request, call.query).orElse(null);
+            api = unmatchedApi.get();
+            methodId = UNMATCHED;
+        }
+        if (call.caller == null) {
             return new GatewayOutcome.Refused(method, error);
         }
         try {
-            accounting.record(call.caller, call.method, status, request.declaredLength(), call.micros());
+            accounting.record(call.caller, api, methodId, status, request.declaredLength(), call.micros());
         } catch (ApiException unrecorded) {
             return new GatewayOutcome.Refused(method, unrecorded);
         }
@@ -99,6 +121,7 @@ public final class GatewayCall {
     private static final class Progress {
         final long startNanos;
         MethodMatch method;
+        GatewayQuery query;
         Caller caller;
         CallAccounting.Admitted admitted;
         Optional<UsageRecord> charge = Optional.empty();
@@ -119,6 +142,26 @@ public final class GatewayCall {
             throw refused.reason();
         }
         return decision.orThrow();
+    }
+
+    /** The catalog API a gateway path names by its first two segments, whatever follows. */
+    private Optional<String> apiOf(String path) {
+        int apiEnd = path.indexOf('/', 1);
+        int versionEnd = apiEnd < 0 ? -1 : path.indexOf('/', apiEnd + 1);
+        if (!path.startsWith("/") || versionEnd < 0) {
+            return Optional.empty();
+        }
+        return catalog.api(path.substring(1, apiEnd), path.substring(apiEnd + 1, versionEnd)).map(a -> a.name());
+    }
+
+    /** Who pays for a call that matched no method: its key's or token's project, if the query could be read at all. */
+    private Optional<Caller> payer(GatewayRequest request, GatewayQuery query) {
+        try {
+            GatewayQuery readable = query != null ? query : GatewayQuery.parse(request.rawQuery());
+            return access.payer(GatewayCredentials.apiKey(request, readable), GatewayCredentials.bearer(request, readable));
+        } catch (ApiException unreadableOrAmbiguous) {
+            return Optional.empty();
+        }
     }
 
     private MethodMatch match(GatewayRequest request) {

@@ -15,7 +15,8 @@
  * <h2>Steps, and what a refusal at each costs</h2>
  * <ol>
  *   <li>request shape (path, query encoding), method match: 400 or 404, before any credential is
- *       read; not recorded, since no method (hence no ledger row) is known;</li>
+ *       checked; recorded for the project of a live key or token the call carries, under its API and
+ *       the method {@value dev.tollgate.core.gateway.GatewayCall#UNMATCHED}, else nowhere;</li>
  *   <li>access ({@link dev.tollgate.core.access.AccessDecider}): identify the credential, then its
  *       restrictions and whether the API is enabled. A refusal before the credential named a project
  *       (missing, malformed, unknown) is recorded nowhere; after it, it is recorded for that project;</li>

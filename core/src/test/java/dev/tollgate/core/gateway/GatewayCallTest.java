@@ -216,11 +216,24 @@ class GatewayCallTest {
     }
 
     @Test
-    void malformedPathIsRefusedBeforeAnyCredentialIsReadAndRecordsNothing() {
-        for (String path : List.of("/posts/v1/posts/%2e%2e/x", "/posts/v1/posts/..;/x", "/posts/v1/posts%2f7")) {
+    void malformedPathOrNoSuchMethodIsRecordedForTheCredentialsProjectUnderItsApi() {
+        for (String path : List.of("/posts/v1/posts/%2e%2e/x", "/posts/v1/posts/..;/x", "/posts/v1/posts%2f7", "/posts/v1/no/such/method")) {
             GatewayOutcome outcome = call.serve(get(path, "key=" + key), new Backend(200, 0));
-            assertThat(outcome.status()).as(path).isEqualTo(400);
+            assertThat(outcome.status()).as(path).isIn(400, 404);
         }
+        assertThat(journal.durable).hasSize(4).allSatisfy(r -> {
+            assertThat(r.projectId()).isEqualTo("shop");
+            assertThat(r.api()).isEqualTo("posts");
+            assertThat(r.method()).isEqualTo(GatewayCall.UNMATCHED);
+            assertThat(r.phase()).isEqualTo(UsageRecord.Phase.COMPLETE);
+        });
+    }
+
+    @Test
+    void malformedPathWithAnUnknownKeyOrNoCredentialRecordsNothing() {
+        call.serve(get("/posts/v1/posts/%2e%2e/x", "key=" + Secrets.generate(SecretKind.API_KEY)), new Backend(200, 0));
+        call.serve(get("/posts/v1/posts/%2e%2e/x", ""), new Backend(200, 0));
+        call.serve(get("/posts/v1/posts/%2e%2e/x", "key=" + key + "&key=" + key), new Backend(200, 0));
         assertThat(journal.durable).isEmpty();
     }
 
