@@ -12,12 +12,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -188,29 +184,14 @@ class GatewayAccountingTest extends EndToEnd {
     }
 
     private Map<Integer, Long> awaitCallsByStatus(String project, long total) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        Map<Integer, Long> byStatus = callsByStatus(project);
-        while (byStatus.values().stream().mapToLong(Long::longValue).sum() < total && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            byStatus = callsByStatus(project);
-        }
-        return byStatus;
+        return UsageReads.awaitCallsByStatus(http, adminToken, project, total);
     }
 
     private Map<Integer, Long> callsByStatus(String project) {
-        Map<Integer, Long> byStatus = new TreeMap<>();
-        for (JsonNode row : usage(project, "status")) {
-            byStatus.merge(row.get("status").asInt(), row.get("calls").asLong(), Long::sum);
-        }
-        return byStatus;
+        return UsageReads.callsByStatus(http, adminToken, project);
     }
 
     private JsonNode usage(String project, String groupBy) {
-        String start = Instant.now().minus(1, ChronoUnit.DAYS).toString();
-        String end = Instant.now().plus(1, ChronoUnit.DAYS).toString();
-        Http.Response r = http.getWithToken("/admin/v1/projects/" + project + "/usage?start=" + start + "&end=" + end + "&groupBy=" + groupBy,
-                adminToken);
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        return r.json().get("rows");
+        return UsageReads.rows(http, adminToken, project, groupBy);
     }
 }

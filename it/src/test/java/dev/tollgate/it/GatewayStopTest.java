@@ -14,11 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -127,24 +124,6 @@ class GatewayStopTest {
     }
 
     private static Map<Integer, Long> awaitCalls(Http http, String admin, String project, long total) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        Map<Integer, Long> byStatus = callsByStatus(http, admin, project);
-        while (byStatus.values().stream().mapToLong(Long::longValue).sum() < total && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            byStatus = callsByStatus(http, admin, project);
-        }
-        return byStatus;
-    }
-
-    private static Map<Integer, Long> callsByStatus(Http http, String admin, String project) {
-        String start = Instant.now().minus(1, ChronoUnit.DAYS).toString();
-        String end = Instant.now().plus(1, ChronoUnit.DAYS).toString();
-        Map<Integer, Long> byStatus = new TreeMap<>();
-        Http.Response usage = http.getWithToken("/admin/v1/projects/" + project + "/usage?start=" + start + "&end=" + end + "&groupBy=status", admin);
-        assertThat(usage.status()).as(usage.toString()).isEqualTo(200);
-        for (JsonNode row : usage.json().get("rows")) {
-            byStatus.merge(row.get("status").asInt(), row.get("calls").asLong(), Long::sum);
-        }
-        return byStatus;
+        return UsageReads.awaitCallsByStatus(http, admin, project, total);
     }
 }
