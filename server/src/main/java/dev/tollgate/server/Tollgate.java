@@ -103,6 +103,7 @@ public final class Tollgate implements AutoCloseable {
         OAuthWiring oauth = OAuthWiring.wire(config.oauth(), stores.db(), masterKey, catalog, stores.projects(), identities.projects().permissions(),
                 stores.accessTokens(), identities.cache(), identities.tokenIssuer(), shared.bus(), issuer, stores.verifiedAddresses(), clock);
         PeopleWiring people = PeopleWiring.wire(config, stores, shared, oauth, identities.projects().permissions(), issuer, clock);
+        started.push(people);
         var tokens = new TokenService(identities.serviceAccountGrant(), oauth.codeGrant(), oauth.refreshGrant(), oauth.deviceFlow());
         AccessDecider decider = wiring.decider().apply(new AccessChecker(identities.cache(), clock));
         HttpServer http = HttpServer.start(config, wiring, catalog, issuer, port,

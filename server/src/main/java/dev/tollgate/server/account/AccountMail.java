@@ -25,7 +25,7 @@ public record AccountMail(Mailer mailer, EmailTokenRepository tokens, VerifiedAd
      * Two daemon threads and a bounded queue: a burst of reset requests waits or is dropped (and
      * logged), and never grows memory without bound.
      */
-    public static Executor backgroundSender() {
+    public static java.util.concurrent.ExecutorService backgroundSender() {
         var executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), r -> {
             Thread t = new Thread(r, "tollgate-mail");
             t.setDaemon(true);
