@@ -94,8 +94,10 @@ class CommandLineTest extends EndToEnd {
                 "--allowed-application=sha1_fingerprint=DA39A3EE5E6B4B0D3255BFEF95601890AFD80709,package_name=com.example.app");
         assertThat(android.at("/restrictions/androidApps/0/packageName").asText()).isEqualTo("com.example.app");
         assertThat(android.at("/restrictions/allowedIps")).isEmpty();
-        assertThat(json("api-keys", "update", keyId, "--allowed-referrers", "https://app.example/*", "--format", "json").at("/restrictions/allowedReferrers/0").asText()).isEqualTo("https://app.example/*");
-        assertThat(json("api-keys", "update", keyId, "--allowed-bundle-ids", "com.example.ios", "--format", "json").at("/restrictions/iosBundleIds/0").asText()).isEqualTo("com.example.ios");
+        assertThat(json("api-keys", "update", keyId, "--allowed-referrers", "https://app.example/*", "--format", "json")
+                .at("/restrictions/allowedReferrers/0").asText()).isEqualTo("https://app.example/*");
+        assertThat(json("api-keys", "update", keyId, "--allowed-bundle-ids", "com.example.ios", "--format", "json")
+                .at("/restrictions/iosBundleIds/0").asText()).isEqualTo("com.example.ios");
         JsonNode cleared = json("api-keys", "update", keyId, "--clear-restrictions", "--display-name", "renamed", "--format", "json");
         assertThat(cleared.get("displayName").asText()).isEqualTo("renamed");
         assertThat(cleared.at("/restrictions/iosBundleIds")).isEmpty();
