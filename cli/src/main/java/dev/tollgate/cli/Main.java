@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** The {@code tollgate} command. */
-@CommandLine.Command(name = "tollgate", mixinStandardHelpOptions = true, version = "Tollgate 0.1.0",
+@CommandLine.Command(name = "tollgate", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "Tollgate 0.1.0",
         description = "Authentication, authorization and accounting for any HTTP API.",
         subcommands = {ServeCommand.class, PrintTokenCommand.class, RotateMasterKeyCommand.class,
                 AuthCommand.class, ConfigCommand.class, ProjectsCommand.class, ServicesCommand.class, ApiKeysCommand.class,
