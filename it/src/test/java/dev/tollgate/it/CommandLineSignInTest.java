@@ -170,10 +170,12 @@ class CommandLineSignInTest extends EndToEnd {
         assertThat(client.get("/admin/v1/projects").status()).isEqualTo(200);
         assertThat(cli.run("auth", "application-default", "print-access-token").stdout().strip()).isNotBlank();
 
+        // The refresh token in the file now (each refresh of this public client rotated it) is the one revoked.
+        OAuth2Credentials latest = ApplicationDefaultCredentials.of(Map.of(), home).get(Scopes.EMPTY, null, CredentialOptions.defaults());
         CliProcess.Result revoked = cli.run("auth", "application-default", "revoke");
         assertThat(revoked.code()).as(revoked.toString()).isZero();
         assertThat(file).doesNotExist();
-        assertThatThrownBy(found::refresh).isInstanceOf(TokenRequestException.class);
+        assertThatThrownBy(latest::refresh).isInstanceOf(TokenRequestException.class).hasMessageContaining("invalid_grant");
         assertThat(cli.run("auth", "application-default", "print-access-token").code()).isEqualTo(1);
     }
 }
