@@ -69,12 +69,21 @@ public final class TollgateClient {
 
     /** A request with any method; {@code jsonBody} may be null. */
     public ApiResponse send(String method, String path, Object jsonBody) throws IOException {
+        return send(method, path, jsonBody, "application/json");
+    }
+
+    /**
+     * A request asking for another representation than JSON, e.g. {@code text/csv}; an error still comes
+     * back as Google's JSON error body.
+     */
+    public ApiResponse send(String method, String path, Object jsonBody, String accept) throws IOException {
+        Objects.requireNonNull(accept, "accept");
         String body = jsonBody == null ? null : jsonBody instanceof String s ? s : Json.write(jsonBody);
         URI uri = resolve(path);
         Duration waited = Duration.ZERO;
         boolean tokenRetried = false;
         while (true) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "application/json")
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", accept)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             if (body != null) {
                 request.header("Content-Type", "application/json; charset=UTF-8");

@@ -16,7 +16,7 @@ import java.util.List;
  * flow with any loopback redirect) or the device flow, where a person signs in and consents.
  */
 public final class CliClient {
-    public static final String CLIENT_ID = "tollgate-cli.apps.tollgate";
+    public static final String CLIENT_ID = dev.tollgate.core.oauth.AdminScope.CLI_CLIENT_ID;
     public static final String DISPLAY_NAME = "Tollgate CLI";
 
     private final OAuthClientRepository clients;

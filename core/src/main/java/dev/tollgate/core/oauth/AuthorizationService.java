@@ -116,7 +116,8 @@ public final class AuthorizationService {
         try {
             request = AuthorizationRequest.parse(offlineByDefaultForInstalled(params, client), target, client.isPublic());
             for (String scope : request.scopes().values()) {
-                if (!knownScopes.isKnown(scope) || scope.equals(KnownScopes.ADMIN) && client.type() != ClientType.WEB) {
+                if (!knownScopes.isKnown(scope) || scope.equals(KnownScopes.ADMIN)
+                        && !AdminScope.mayAuthorize(client, request.redirectUri(), request.codeChallenge())) {
                     throw OAuthError.INVALID_SCOPE.exception("Unknown or unavailable scope: " + clip(scope));
                 }
             }

@@ -57,7 +57,7 @@ public final class DeviceFlow {
             throw OAuthError.UNAUTHORIZED_CLIENT.exception("The device flow is for installed applications.");
         }
         knownScopes.requireKnown(scopes);
-        if (scopes.contains(KnownScopes.ADMIN)) {
+        if (scopes.contains(KnownScopes.ADMIN) && !AdminScope.mayStartDevice(client)) {
             throw OAuthError.INVALID_SCOPE.exception("The admin scope is not granted to devices.");
         }
         String deviceCode = Secrets.generate(SecretKind.DEVICE_CODE);

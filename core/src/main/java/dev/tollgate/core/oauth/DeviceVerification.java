@@ -1,6 +1,7 @@
 package dev.tollgate.core.oauth;
 
 import dev.tollgate.core.project.ProjectRepository;
+import dev.tollgate.core.token.KnownScopes;
 import dev.tollgate.core.throttle.ActionThrottle;
 import dev.tollgate.core.throttle.Throttled;
 import dev.tollgate.core.throttle.ThrottledAction;
@@ -36,8 +37,13 @@ public final class DeviceVerification {
     /** The answer to a typed code. */
     public sealed interface CodeCheck {}
 
-    /** What the consent page shows: the application, the code, the account, and the scopes in the catalog's words. */
-    public record Consent(String userCode, String email, String application, List<String> scopes) implements CodeCheck {}
+    /**
+     * What the consent page shows: the application, the code, the account, and the scopes in the catalog's words;
+     * {@code asksForAdmin} when the device wants the admin scope, so the page warns against a code someone else sent
+     * (RFC 8628 §5.4, remote phishing).
+     */
+    public record Consent(String userCode, String email, String application, List<String> scopes, boolean asksForAdmin)
+            implements CodeCheck {}
 
     /** The code was refused: the person reads {@code message}; {@code retryAfter} is set when they must wait. */
     public record Refused(String message, Optional<Duration> retryAfter) implements CodeCheck {}
@@ -59,7 +65,8 @@ public final class DeviceVerification {
             String application = projects.find(owner.get().projectId()).map(project -> clientService.consentScreenOf(project))
                     .map(ConsentScreen::applicationName).orElse(owner.get().clientId());
             return new Consent(pending.get().userCode(), person.email(), application,
-                    pending.get().scopes().values().stream().map(descriptions::describe).toList());
+                    pending.get().scopes().values().stream().map(descriptions::describe).toList(),
+                    pending.get().scopes().contains(KnownScopes.ADMIN));
         } catch (Throttled e) {
             return new Refused(e.getMessage(), Optional.of(e.retryAfter()));
         }

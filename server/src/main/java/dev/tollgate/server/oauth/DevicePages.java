@@ -46,6 +46,7 @@ public final class DevicePages {
                 model.put("email", consent.email());
                 model.put("application", consent.application());
                 model.put("scopes", consent.scopes());
+                model.put("asksForAdmin", consent.asksForAdmin());
                 pages.render(ctx, "device-consent.jte", pages.page(ctx, "Allow this device?"), model);
             } else if (check instanceof DeviceVerification.Refused refused) {
                 refused.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));

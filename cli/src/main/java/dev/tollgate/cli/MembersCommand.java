@@ -1,0 +1,44 @@
+package dev.tollgate.cli;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code tollgate members}: a project's members and roles. There is no {@code members remove}: the admin API
+ * has no route that takes a member's role away.
+ */
+@Command(name = "members", description = "Grant roles on the project and list its members.",
+        subcommands = {MembersCommand.Add.class, MembersCommand.ListMembers.class})
+final class MembersCommand {
+    static final List<String> COLUMNS = List.of("member", "role");
+
+    private MembersCommand() {}
+
+    @Command(name = "add", description = "Grant a member (user:EMAIL or serviceAccount:EMAIL) a role, replacing the one it had.")
+    static final class Add implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "MEMBER") String member;
+        @Option(names = "--role", required = true, paramLabel = "owner|editor|viewer") String role;
+
+        @Override
+        public Integer call() throws IOException {
+            Session session = Session.open();
+            Output.resource(System.out, session.send("POST", session.projectPath("/members"), Map.of("member", member, "role", role)), COLUMNS);
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List the project's members and their roles.")
+    static final class ListMembers implements Callable<Integer> {
+        @Override
+        public Integer call() throws IOException {
+            Session session = Session.open();
+            Output.list(System.out, session.get(session.projectPath("/members")).path("members"), COLUMNS);
+            return 0;
+        }
+    }
+}

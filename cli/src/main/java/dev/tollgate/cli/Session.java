@@ -1,0 +1,110 @@
+package dev.tollgate.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.client.ApiResponse;
+import dev.tollgate.client.OAuth2Credentials;
+import dev.tollgate.client.OAuthService;
+import dev.tollgate.client.TollgateClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * What a command runs with: the configuration directory, the active configuration's properties overridden
+ * by the global flags, and an admin API client with the active account's credentials. All HTTP goes through
+ * the client library.
+ */
+final class Session {
+    static final String DEFAULT_ENDPOINT = "http://localhost:8080";
+    static final String ADMIN = "/admin/v1";
+
+    final ConfigDir dir;
+    final Configurations configurations;
+    final Accounts accounts;
+    private TollgateClient client;
+
+    private Session(ConfigDir dir) {
+        this.dir = dir;
+        this.configurations = new Configurations(dir);
+        this.accounts = new Accounts(dir);
+    }
+
+    static Session open() {
+        Output.validate(Globals.format);
+        return new Session(ConfigDir.of(System.getenv()));
+    }
+
+    URI endpoint() throws IOException {
+        String e = Globals.endpoint != null ? Globals.endpoint : configurations.get("endpoint").orElse(DEFAULT_ENDPOINT);
+        URI uri;
+        try {
+            uri = URI.create(e.endsWith("/") ? e.substring(0, e.length() - 1) : e);
+        } catch (IllegalArgumentException bad) {
+            throw new UsageException("The endpoint " + e + " is not a URL.");
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new UsageException("The endpoint " + e + " is not an http or https URL.");
+        }
+        return uri;
+    }
+
+    String project() throws IOException {
+        String p = Globals.project != null ? Globals.project : configurations.get("project").orElse(null);
+        if (p == null || p.isBlank()) {
+            throw new UsageException("No project: give --project or run `tollgate config set project PROJECT_ID`.");
+        }
+        return p;
+    }
+
+    String account() throws IOException {
+        return configurations.get("account").orElseThrow(() -> new CliException(
+                "You are not signed in: run `tollgate auth login` or `tollgate auth activate-service-account --key-file FILE`."));
+    }
+
+    OAuth2Credentials credentials() throws IOException {
+        return accounts.credentials(account());
+    }
+
+    OAuthService oauth() throws IOException {
+        return OAuthService.at(endpoint());
+    }
+
+    TollgateClient client() throws IOException {
+        if (client == null) {
+            client = TollgateClient.builder(endpoint()).credentials(credentials()).retryBudget(java.time.Duration.ofSeconds(10)).build();
+        }
+        return client;
+    }
+
+    /** A path under the project: {@code /admin/v1/projects/PROJECT/suffix}. */
+    String projectPath(String suffix) throws IOException {
+        return ADMIN + "/projects/" + segment(project()) + suffix;
+    }
+
+    JsonNode get(String path) throws IOException {
+        return client().get(path).json();
+    }
+
+    JsonNode send(String method, String path, Object body) throws IOException {
+        ApiResponse response = client().send(method, path, body == null && !"DELETE".equals(method) ? Map.of() : body);
+        return response.json();
+    }
+
+    /** One path segment, percent-encoded (ids and e-mail addresses). */
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A progress message on standard error, unless --quiet. */
+    static void status(String message) {
+        if (!Globals.quiet) {
+            System.err.println(message);
+        }
+    }
+}
