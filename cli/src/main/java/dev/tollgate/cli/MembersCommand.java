@@ -8,12 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/**
- * {@code tollgate members}: a project's members and roles. There is no {@code members remove}: the admin API
- * has no route that takes a member's role away.
- */
-@Command(name = "members", description = "Grant roles on the project and list its members.",
-        subcommands = {MembersCommand.Add.class, MembersCommand.ListMembers.class})
+/** {@code tollgate members}: a project's members and roles. */
+@Command(name = "members", description = "Grant roles on the project, list its members, take roles away.",
+        subcommands = {MembersCommand.Add.class, MembersCommand.ListMembers.class, MembersCommand.Remove.class})
 final class MembersCommand {
     static final List<String> COLUMNS = List.of("member", "role");
 
@@ -28,6 +25,19 @@ final class MembersCommand {
         public Integer call() throws IOException {
             Session session = Session.open();
             Output.resource(System.out, session.send("POST", session.projectPath("/members"), Map.of("member", member, "role", role)), COLUMNS);
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", description = "Take a member's role away (user:EMAIL or serviceAccount:EMAIL); the last owner stays.")
+    static final class Remove implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "MEMBER") String member;
+
+        @Override
+        public Integer call() throws IOException {
+            Session session = Session.open();
+            session.send("DELETE", session.projectPath("/members/" + Session.segment(member)), null);
+            Session.status("Removed [" + member + "] from the project.");
             return 0;
         }
     }

@@ -121,6 +121,18 @@ class AdminApiTest extends EndToEnd {
         assertGoogleError(http.postJson("/admin/v1/projects/" + project + "/members", editor,
                 Map.of("member", "user:someone@example.com", "role", "owner")), 403, "PERMISSION_DENIED", "IAM_PERMISSION_DENIED");
         assertGoogleError(http.delete("/admin/v1/projects/" + project, editor), 403, "PERMISSION_DENIED", "IAM_PERMISSION_DENIED");
+
+        // Taking a role away: only an owner may; the member loses access at once; the last owner stays.
+        String viewerPath = "/admin/v1/projects/" + project + "/members/serviceAccount:" + viewerEmail;
+        assertGoogleError(http.delete(viewerPath, editor), 403, "PERMISSION_DENIED", "IAM_PERMISSION_DENIED");
+        assertThat(http.delete(viewerPath, adminToken).status()).isEqualTo(200);
+        assertGoogleError(http.getWithToken("/admin/v1/projects/" + project, viewer), 403, "PERMISSION_DENIED", "IAM_PERMISSION_DENIED");
+        assertGoogleError(http.delete(viewerPath, adminToken), 404, "NOT_FOUND", "NOT_FOUND");
+        assertGoogleError(http.delete("/admin/v1/projects/" + project + "/members/serviceAccount:admin@tollgate.iam", adminToken),
+                400, "FAILED_PRECONDITION", "FAILED_PRECONDITION");
+        assertGoogleError(http.postJson("/admin/v1/projects/" + project + "/members", adminToken,
+                Map.of("member", "serviceAccount:admin@tollgate.iam", "role", "editor")), 400, "FAILED_PRECONDITION", "FAILED_PRECONDITION");
+        assertGoogleError(http.delete("/admin/v1/projects/" + project + "/members/not-a-member", adminToken), 400, "INVALID_ARGUMENT", "BAD_REQUEST");
     }
 
     @Test

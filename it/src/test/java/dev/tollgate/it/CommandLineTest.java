@@ -133,6 +133,9 @@ class CommandLineTest extends EndToEnd {
         ok("members", "add", "serviceAccount:" + email, "--role", "viewer");
         assertThat(ok("members", "list", "--format", "value(member,role)").stdout())
                 .contains("serviceAccount:" + email + "\tviewer").contains("serviceAccount:admin@tollgate.iam\towner");
+        ok("members", "remove", "serviceAccount:" + email);
+        assertThat(ok("members", "list", "--format", "value(member)").stdout()).doesNotContain(email);
+        ok("members", "add", "serviceAccount:" + email, "--role", "viewer");
         // The key file works: the robot, a viewer, reads the project and is refused a change.
         assertThat(ok("print-token", "--key-file", keyFile.toString()).stdout()).isNotBlank();
         String keyId = ok("iam", "service-accounts", "keys", "list", "--iam-account", email, "--format", "value(keyId)").stdout().strip();

@@ -33,6 +33,9 @@ public interface ProjectRepository {
 
     void putMember(String projectId, Member member, Role role);
 
+    /** Takes the member's role in the project away; false when it had none. */
+    boolean removeMember(String projectId, Member member);
+
     boolean isPlatformAdmin(Member member);
 
     void grantPlatformAdmin(Member member);

@@ -109,7 +109,26 @@ public final class ProjectService {
     public ProjectMember putMember(Principal caller, String projectId, Member member, Role role) {
         permissions.require(caller, projectId, Role.OWNER);
         Member grantable = MemberKinds.requireGrantable(member);
+        if (role != Role.OWNER) {
+            keepAnOwner(projectId, grantable);
+        }
         projects.putMember(projectId, grantable, role);
         return new ProjectMember(grantable, role);
+    }
+
+    /** Takes a member's role away. A project keeps at least one owner: the last one cannot be removed or demoted. */
+    public void removeMember(Principal caller, String projectId, Member member) {
+        permissions.require(caller, projectId, Role.OWNER);
+        keepAnOwner(projectId, member);
+        if (!projects.removeMember(projectId, member)) {
+            throw ApiError.NOT_FOUND.exception(member + " has no role in project " + projectId + ".");
+        }
+    }
+
+    private void keepAnOwner(String projectId, Member leaving) {
+        List<ProjectMember> owners = projects.members(projectId).stream().filter(m -> m.role() == Role.OWNER).toList();
+        if (owners.size() == 1 && owners.get(0).member().equals(leaving)) {
+            throw ApiError.FAILED_PRECONDITION.exception("A project keeps at least one owner: make another member owner first.");
+        }
     }
 }

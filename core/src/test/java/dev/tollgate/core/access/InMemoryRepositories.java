@@ -71,6 +71,7 @@ public final class InMemoryRepositories {
         public List<ProjectMember> members(String id) { return List.of(); }
         public Optional<Role> roleOf(String id, Member member) { return Optional.of(Role.OWNER); }
         public void putMember(String id, Member member, Role role) { }
+        public boolean removeMember(String id, Member member) { return false; }
         public boolean isPlatformAdmin(Member member) { return false; }
         public void grantPlatformAdmin(Member member) { }
     };

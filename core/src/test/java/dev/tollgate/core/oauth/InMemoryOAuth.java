@@ -197,6 +197,7 @@ final class InMemoryOAuth {
         public List<ProjectMember> members(String id) { return List.of(); }
         public Optional<Role> roleOf(String id, Member member) { return Optional.of(Role.OWNER); }
         public void putMember(String id, Member member, Role role) { }
+        public boolean removeMember(String id, Member member) { return false; }
         public boolean isPlatformAdmin(Member member) { return false; }
         public void grantPlatformAdmin(Member member) { }
         public boolean wasDeleted(String id) { return false; }

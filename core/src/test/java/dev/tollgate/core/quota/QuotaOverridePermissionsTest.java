@@ -56,6 +56,7 @@ class QuotaOverridePermissionsTest {
         public List<ProjectMember> members(String id) { return List.of(); }
         public Optional<Role> roleOf(String id, Member member) { return Optional.ofNullable(roles.get(member)); }
         public void putMember(String id, Member member, Role role) { }
+        public boolean removeMember(String id, Member member) { return false; }
         public boolean isPlatformAdmin(Member member) { return member.equals(ADMIN.member()); }
         public void grantPlatformAdmin(Member member) { }
         public boolean wasDeleted(String id) { return false; }

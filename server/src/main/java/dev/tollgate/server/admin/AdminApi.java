@@ -62,6 +62,10 @@ public final class AdminApi {
             var member = projects.putMember(caller(ctx), ctx.pathParam("p"), Member.parse(Json.text(body, "member")), Role.parse(Json.text(body, "role")));
             ok(ctx, Resources.member(member));
         });
+        app.delete(BASE + "/{p}/members/{member}", ctx -> {
+            projects.removeMember(caller(ctx), ctx.pathParam("p"), Member.parse(ctx.pathParam("member")));
+            ok(ctx, Map.of());
+        });
         app.get(BASE + "/{p}/members", ctx -> ok(ctx, Map.of("members",
                 projects.members(caller(ctx), ctx.pathParam("p")).stream().map(Resources::member).toList())));
 

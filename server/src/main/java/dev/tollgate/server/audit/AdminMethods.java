@@ -38,6 +38,7 @@ final class AdminMethods {
         add(HandlerType.POST, p + "/{p}/services/{api}/enable", "projects.services.enable", "projects/{p}/services/{api}");
         add(HandlerType.POST, p + "/{p}/services/{api}/disable", "projects.services.disable", "projects/{p}/services/{api}");
         add(HandlerType.POST, p + "/{p}/members", "projects.members.set", "projects/{p}/members/{=member}");
+        add(HandlerType.DELETE, p + "/{p}/members/{member}", "projects.members.delete", "projects/{p}/members/{member}");
 
         add(HandlerType.POST, p + "/{p}/keys", "projects.keys.create", "projects/{p}/keys/{=keyId}");
         add(HandlerType.PATCH, p + "/{p}/keys/{k}", "projects.keys.update", "projects/{p}/keys/{k}");

@@ -103,6 +103,12 @@ public final class JdbcProjectRepository implements ProjectRepository {
     }
 
     @Override
+    public boolean removeMember(String projectId, Member member) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM project_members WHERE project_id = ? AND member = ?")
+                .bind(0, projectId).bind(1, member.toString()).execute()) > 0;
+    }
+
+    @Override
     public List<ProjectMember> members(String projectId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT member, role FROM project_members WHERE project_id = ? ORDER BY member")
                 .bind(0, projectId)

@@ -131,6 +131,21 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
     }
 
     @OnEachDatabase
+    void removeMemberTakesOnlyThatMembersRoleInThatProject(Kind kind) {
+        open(kind);
+        projects().insert(project("my-project-1"), ALICE);
+        projects().insert(project("project-b"), ALICE);
+        projects().putMember("my-project-1", BOB, Role.EDITOR);
+        projects().putMember("project-b", BOB, Role.VIEWER);
+
+        assertThat(projects().removeMember("my-project-1", BOB)).isTrue();
+        assertThat(projects().removeMember("my-project-1", BOB)).as("no role left to take").isFalse();
+        assertThat(projects().roleOf("my-project-1", BOB)).isEmpty();
+        assertThat(projects().roleOf("project-b", BOB)).contains(Role.VIEWER);
+        assertThat(projects().roleOf("my-project-1", ALICE)).contains(Role.OWNER);
+    }
+
+    @OnEachDatabase
     void putMemberUpdatesTheRoleOfAnExistingMemberInPlace(Kind kind) {
         open(kind);
         projects().insert(project("my-project-1"), ALICE);

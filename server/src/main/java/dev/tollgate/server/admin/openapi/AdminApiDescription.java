@@ -31,6 +31,7 @@ public final class AdminApiDescription {
             "c", "The OAuth client's id.",
             "s", "The client secret's id (secretId).",
             "month", "The statement's month, YYYY-MM.",
+            "member", "The member as user:EMAIL or serviceAccount:EMAIL (percent-encoded).",
             "nameAndAction", "The person's email followed by :resendVerification or :revokeVerification.");
 
     private static final Map<String, ErrorCase> ERRORS = new LinkedHashMap<>();

@@ -58,6 +58,8 @@ final class AdminOperations {
                 Access.OWNER, "SetMember", "Member"));
         add(op("GET", P + "/{p}/members", "projects.members.list", "members", "List the project's members and their roles",
                 Access.VIEWER, null, "MemberList"));
+        add(op("DELETE", P + "/{p}/members/{member}", "projects.members.delete", "members",
+                "Take a member's role away (member as user:EMAIL or serviceAccount:EMAIL); the last owner stays", Access.OWNER, null, "Empty"));
     }
 
     private void keys() {
