@@ -172,15 +172,18 @@ public abstract class OAuth2Credentials implements Credentials {
             AccessToken token = fetchWithRetry();
             cached.set(cache(token));
             quietUntil = Instant.MIN;
+            settled(refresh);
             // Listeners hear of the token before waiting callers go on, so that whoever called refresh()
             // finds the listeners' work done; new callers meanwhile already get the cached token.
             notify(listeners, token);
-            finish(refresh, token, null);
+            refresh.complete(token);
         } catch (IOException | RuntimeException | Error e) {
             // While the current token still works, the next proactive attempt waits a while.
             quietUntil = options.clock().instant().plus(quietPeriod());
+            // Settled before the listeners hear of it: whatever they (or anyone after them) do next may start a new refresh.
+            settled(refresh);
             notify(failureListeners, e);
-            finish(refresh, null, e);
+            refresh.completeExceptionally(e);
         }
     }
 
@@ -194,12 +197,17 @@ public abstract class OAuth2Credentials implements Credentials {
         }
     }
 
-    private void finish(CompletableFuture<AccessToken> refresh, AccessToken token, Throwable failure) {
+    /** The refresh is no longer the one in flight: the next caller that needs one starts another. */
+    private void settled(CompletableFuture<AccessToken> refresh) {
         synchronized (lock) {
             if (inFlight == refresh) {
                 inFlight = null;
             }
         }
+    }
+
+    private void finish(CompletableFuture<AccessToken> refresh, AccessToken token, Throwable failure) {
+        settled(refresh);
         if (failure != null) {
             refresh.completeExceptionally(failure);
         } else {
