@@ -149,8 +149,10 @@ record HttpServer(Javalin app, SampleBackends samples) implements AutoCloseable 
         new DevicePages(new DeviceVerification(oauth.deviceFlow(), oauth.clientRepository(), oauth.clients(), stores.projects(),
                 new ScopeDescriptions(catalog), parts.peopleWiring().throttles()),
                 people.sessions(), people.pages(), ctx -> addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For"))).register(app);
-        dev.tollgate.server.audit.Audit.register(app, stores.auditLog(), projects.permissions(), adminAuth,
+        var auditTrail = dev.tollgate.server.audit.Audit.register(app, stores.auditLog(), projects.permissions(), adminAuth,
                 addresses, people.sessions(), stores.users(), stores.deviceAuthorizations(), clock);
+        new dev.tollgate.server.console.ConsoleRoutes(people.sessions(), people.pages(),
+                new dev.tollgate.server.audit.ConsoleAudit(auditTrail, addresses), projects, parts.identities().keys(), catalog).register(app);
 
         new BillingRoutes(adminAuth, parts.accountingPart().billingService()).register(app);
         new UsageRoutes(adminAuth, projects.permissions(), parts.accountingPart().usageLedger()).register(app);

@@ -1,0 +1,52 @@
+package dev.tollgate.server.console;
+
+import dev.tollgate.core.catalog.ApiCatalog;
+import dev.tollgate.core.key.ApiKeyService;
+import dev.tollgate.core.project.ProjectService;
+import dev.tollgate.server.account.Sessions;
+import dev.tollgate.server.audit.ConsoleAudit;
+import dev.tollgate.server.pages.Pages;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The developer console: {@code /} and {@code /console/…}, pages where people create projects,
+ * enable APIs and manage credentials with their own project roles, through the same services as
+ * the admin API. Every page works without JavaScript; {@value #SCRIPT} only adds copy buttons.
+ */
+public final class ConsoleRoutes {
+    static final String SCRIPT = "/static/console.js";
+
+    private final Console console;
+    private final ApiKeyService keys;
+    private final ApiCatalog catalog;
+    private final byte[] script;
+
+    public ConsoleRoutes(Sessions sessions, Pages pages, ConsoleAudit audit, ProjectService projects, ApiKeyService keys, ApiCatalog catalog) {
+        this.console = new Console(sessions, pages, audit, projects);
+        this.keys = keys;
+        this.catalog = catalog;
+        this.script = resource("console.js");
+    }
+
+    public void register(Javalin app) {
+        app.get(SCRIPT, ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                .header("Cache-Control", "public, max-age=3600").result(script));
+        new ProjectRoutes(console).register(app);
+        new ApiLibraryRoutes(console).register(app);
+        new KeyRoutes(console, keys, catalog).register(app);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = ConsoleRoutes.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+// The console's only script: copy buttons beside secrets shown once. Pages work without it (the
+// buttons stay hidden and the secret can be selected and copied by hand).
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("button.copy[data-copy]").forEach(function (button) {
+    var field = document.getElementById(button.dataset.copy);
+    var status = document.querySelector('[data-copied-for="' + button.dataset.copy + '"]');
+    if (!field) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      field.select();
+      var done = function () { if (status) { status.textContent = "Copied."; } };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(field.value).then(done, function () {
+          if (status) { status.textContent = "Select the key and copy it by hand."; }
+        });
+      } else if (document.execCommand("copy")) {
+        done();
+      }
+    });
+  });
+});
