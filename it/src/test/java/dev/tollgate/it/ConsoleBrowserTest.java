@@ -1,0 +1,252 @@
+package dev.tollgate.it;
+
+import static dev.tollgate.it.BrowserSupport.click;
+import static dev.tollgate.it.BrowserSupport.signIn;
+import static dev.tollgate.it.BrowserSupport.type;
+import static dev.tollgate.it.BrowserSupport.visibleText;
+import static dev.tollgate.it.BrowserSupport.waitFor;
+import static dev.tollgate.it.BrowserSupport.waitForHeading;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The developer console in a real browser: a new person's first steps (a project, the Posts API, a
+ * key restricted to a web site and used over HTTP), and what a project's viewer can and cannot do.
+ * Every page visited is saved as a screenshot under {@code target/screenshots/} for docs/CONSOLE.md.
+ */
+@ExtendWith(BrowserSupport.RequiresChromium.class)
+class ConsoleBrowserTest extends EndToEnd {
+    static final String PASSWORD = "correct horse battery";
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    BrowserSupport.Chromium chromium;
+    ChromeDriver chrome;
+
+    @BeforeAll
+    void browser() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        chromium = BrowserSupport.start(true);
+        chrome = chromium.driver;
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void signedOutBrowser() {
+        BrowserSupport.clearCookies(chrome);
+    }
+
+    String url(String path) {
+        return server.baseUrl() + path;
+    }
+
+    /** A person with a verified address, made by the administrator: the console's projects need one. */
+    String newPerson() {
+        String email = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "@example.com";
+        Http.Response r = http.postJson("/admin/v1/users", adminToken, Map.of("email", email, "password", PASSWORD, "emailVerified", true));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return email;
+    }
+
+    void screenshot(String name) throws IOException {
+        Path shot = chrome.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve("console-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    void clickLink(String text) {
+        chrome.findElement(By.linkText(text)).click();
+    }
+
+    String status() {
+        return waitFor(chrome, d -> d.findElements(By.cssSelector("[role=status].notice")).stream().findFirst().orElse(null),
+                "a notice on the page").getText();
+    }
+
+    List<String> buttons() {
+        var labels = new ArrayList<String>();
+        chrome.findElements(By.tagName("button")).stream().filter(WebElement::isDisplayed).forEach(b -> labels.add(b.getText()));
+        chrome.findElements(By.cssSelector("a.button")).forEach(a -> labels.add(a.getText()));
+        return labels;
+    }
+
+    Http.Response callPosts(String key, String referrer) {
+        return http.get("/posts/v1/people/someone@example.com/posts?key=" + key, "Referer", referrer);
+    }
+
+    @Test
+    void newPersonCreatesAProjectEnablesPostsAndCallsItWithAKeyRestrictedToTheirSite() throws IOException {
+        String email = newPerson();
+        chrome.get(url("/"));
+        signIn(chrome, email, PASSWORD);
+        waitForHeading(chrome, "Your projects");
+        assertThat(chrome.getCurrentUrl()).isEqualTo(url("/"));
+        assertThat(visibleText(chrome)).contains("You have no projects yet").contains(email);
+        screenshot("01-home-empty");
+
+        clickLink("New project");
+        waitForHeading(chrome, "New project");
+        type(chrome, "project-id", "No Capitals");
+        click(chrome, "Create");
+        WebElement error = waitFor(chrome, d -> d.findElements(By.id("form-error")).stream().findFirst().orElse(null), "the form's error");
+        assertThat(error.getText()).startsWith("Invalid project id");
+        screenshot("02-new-project-refused");
+
+        String projectId = "first-" + UUID.randomUUID().toString().substring(0, 8);
+        type(chrome, "project-id", projectId);
+        type(chrome, "display-name", "My first app");
+        click(chrome, "Create");
+        waitForHeading(chrome, "My first app");
+        assertThat(status()).isEqualTo("Project " + projectId + " was created.");
+        assertThat(chrome.findElement(By.id("access")).getText()).isEqualTo("You can change this project.");
+        screenshot("03-project-overview");
+
+        clickLink("API Library");
+        waitForHeading(chrome, "API Library");
+        assertThat(visibleText(chrome)).contains("Posts API").contains("Calendar API");
+        chrome.findElement(By.cssSelector("#api-posts summary")).click();
+        assertThat(visibleText(chrome)).contains("posts.people.posts.list").contains("See your posts")
+                .contains("600 requests per minute per project").contains("1000 free calls per month");
+        screenshot("04-api-library");
+        click(chrome, "Enable Posts API");
+        assertThat(status()).isEqualTo("The API posts is enabled for this project.");
+        assertThat(chrome.findElement(By.cssSelector("#api-posts .status")).getText()).isEqualTo("Enabled");
+
+        clickLink("Credentials");
+        waitForHeading(chrome, "Credentials");
+        assertThat(visibleText(chrome)).contains("This project has no API keys.");
+        screenshot("05-credentials-empty");
+        type(chrome, "key-name", "Web key");
+        click(chrome, "Create API key");
+        waitForHeading(chrome, "API key created");
+        String key = chrome.findElement(By.id("key-string")).getAttribute("value");
+        assertThat(key).startsWith("tgk_");
+        assertThat(chrome.findElement(By.cssSelector("button.copy")).isDisplayed()).as("the copy button, shown by the script").isTrue();
+        screenshot("06-key-created");
+        assertThat(callPosts(key, "https://evil.example.net/").status()).as("unrestricted, the key works from any site").isEqualTo(200);
+
+        clickLink("Restrict the key");
+        waitForHeading(chrome, "API key Web key");
+        assertThat(chrome.findElements(By.id("unrestricted"))).as("the unrestricted-key warning").hasSize(1);
+        screenshot("07-key-unrestricted");
+        chrome.findElement(By.id("app-referrers")).click();
+        type(chrome, "referrers", "https://app.example.com/*");
+        chrome.findElement(By.id("apis-restrict")).click();
+        chrome.findElement(By.id("api-posts")).click();
+        click(chrome, "Save");
+        assertThat(status()).isEqualTo("The key was saved.");
+        assertThat(chrome.findElements(By.id("unrestricted"))).isEmpty();
+        assertThat(chrome.findElement(By.id("referrers")).getAttribute("value")).isEqualTo("https://app.example.com/*");
+        screenshot("08-key-restricted");
+
+        Http.Response allowed = callPosts(key, "https://app.example.com/page.html");
+        assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
+        Http.Response refused = callPosts(key, "https://evil.example.net/");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.body()).contains("API_KEY_HTTP_REFERRER_BLOCKED");
+
+        clickLink("Credentials");
+        waitForHeading(chrome, "Credentials");
+        assertThat(visibleText(chrome)).contains("Web key").contains("HTTP referrers, 1 API");
+        screenshot("09-credentials");
+
+        clickLink("Web key");
+        waitForHeading(chrome, "API key Web key");
+        clickLink("Delete the key");
+        waitForHeading(chrome, "Delete the API key Web key?");
+        screenshot("10-delete-key-confirmation");
+        click(chrome, "Delete the key");
+        waitForHeading(chrome, "Credentials");
+        assertThat(status()).isEqualTo("The API key was deleted.");
+
+        JsonNode log = http.getWithToken("/admin/v1/projects/" + projectId + "/auditLogs", adminToken).json();
+        List<String> methods = new ArrayList<>();
+        log.get("auditLogs").forEach(e -> methods.add(e.get("method").asText() + " by " + e.get("actor").path("email").asText()));
+        assertThat(methods).as("the console's changes, in the audit log as the person's").contains(
+                "projects.create by " + email, "projects.services.enable by " + email, "projects.keys.create by " + email,
+                "projects.keys.update by " + email, "projects.keys.delete by " + email);
+    }
+
+    @Test
+    void viewerSeesNoButtonsThatChangeThingsAndAForgedFormIsRefused() throws IOException {
+        String projectId = createProject(adminToken);
+        enable(adminToken, projectId, "posts");
+        String keyId = createKey(adminToken, projectId, Map.of("displayName", "Server key")).get("keyId").asText();
+        String viewer = newPerson();
+        Http.Response member = http.postJson("/admin/v1/projects/" + projectId + "/members", adminToken,
+                Map.of("member", "user:" + viewer, "role", "viewer"));
+        assertThat(member.status()).as(member.toString()).isEqualTo(200);
+
+        chrome.get(url("/"));
+        signIn(chrome, viewer, PASSWORD);
+        waitForHeading(chrome, "Your projects");
+        screenshot("11-home");
+        clickLink("Test " + projectId);
+        assertThat(chrome.findElement(By.id("access")).getText()).isEqualTo("You can view this project, but not change it.");
+        clickLink("API Library");
+        waitForHeading(chrome, "API Library");
+        assertThat(chrome.findElement(By.cssSelector("#api-posts .status")).getText()).isEqualTo("Enabled");
+        assertThat(buttons()).as("no enable or disable for a viewer").isEmpty();
+        screenshot("12-api-library-viewer");
+        clickLink("Credentials");
+        waitForHeading(chrome, "Credentials");
+        assertThat(buttons()).as("no create for a viewer").isEmpty();
+        clickLink("Server key");
+        waitForHeading(chrome, "API key Server key");
+        assertThat(buttons()).as("no save or delete for a viewer").isEmpty();
+        assertThat(chrome.findElement(By.id("referrers")).isEnabled()).isFalse();
+        screenshot("13-key-viewer");
+
+        var browser = new Browser(server.baseUrl());
+        Http.Response account = browser.follow(browser.signIn(browser.get("/account"), viewer, PASSWORD));
+        String csrf = Browser.csrfToken(account).orElseThrow();
+        String base = "/console/projects/" + projectId;
+        for (String action : List.of(base + "/keys", base + "/keys/" + keyId + "/delete", base + "/apis/posts/disable",
+                base + "/apis/calendar/enable", base + "/keys/" + keyId)) {
+            Http.Response forged = browser.post(action, Map.of("csrf_token", csrf, "app_restriction", "ips", "ips", "10.0.0.1"));
+            assertThat(forged.status()).as("POST " + action + " by a viewer: " + forged).isEqualTo(403);
+            assertThat(forged.body()).contains("Not allowed");
+        }
+        assertThat(browser.get(base + "/keys/" + keyId + "/delete").status()).as("the confirmation page").isEqualTo(403);
+        assertThat(http.getWithToken("/admin/v1/projects/" + projectId + "/keys/" + keyId, adminToken).json()
+                .path("restrictions").path("allowedIps").size()).as("the key is unchanged").isZero();
+
+        Http.Response withoutToken = browser.post(base + "/keys", Map.of());
+        assertThat(withoutToken.status()).as("a form without the CSRF token").isEqualTo(403);
+    }
+
+    @Test
+    void signedOutVisitorOfTheConsoleIsSentToSignInAndTheConsolePagesForbidFraming() {
+        Http.Response home = http.get("/");
+        assertThat(home.status()).isEqualTo(302);
+        assertThat(home.header("Location")).isEqualTo("/signin?continue=%2F");
+        var browser = new Browser(server.baseUrl());
+        Http.Response page = browser.follow(browser.signIn(browser.get("/"), newPerson(), PASSWORD));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Security-Policy")).isEqualTo("default-src 'self'; frame-ancestors 'none'; form-action 'self'");
+        assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(page.body()).doesNotContain("<script>").doesNotContain("style=");
+    }
+}
