@@ -181,12 +181,95 @@ class ConsoleBrowserTest extends EndToEnd {
         waitForHeading(chrome, "Credentials");
         assertThat(status()).isEqualTo("The API key was deleted.");
 
+        createServiceAccountWithAKeyFile(projectId);
+        createWebOAuthClient(projectId);
+
         JsonNode log = http.getWithToken("/admin/v1/projects/" + projectId + "/auditLogs", adminToken).json();
         List<String> methods = new ArrayList<>();
         log.get("auditLogs").forEach(e -> methods.add(e.get("method").asText() + " by " + e.get("actor").path("email").asText()));
         assertThat(methods).as("the console's changes, in the audit log as the person's").contains(
                 "projects.create by " + email, "projects.services.enable by " + email, "projects.keys.create by " + email,
-                "projects.keys.update by " + email, "projects.keys.delete by " + email);
+                "projects.keys.update by " + email, "projects.keys.delete by " + email, "projects.serviceAccounts.create by " + email,
+                "projects.serviceAccounts.keys.create by " + email, "projects.serviceAccounts.disable by " + email,
+                "projects.serviceAccounts.enable by " + email, "projects.oauthClients.create by " + email);
+    }
+
+    /** From the credentials page: a service account, its key file used for a token, disabled and enabled again. */
+    void createServiceAccountWithAKeyFile(String projectId) throws IOException {
+        clickLink("Create service account");
+        waitForHeading(chrome, "Create service account");
+        screenshot("11-new-service-account");
+        type(chrome, "account-id", "poster-bot");
+        type(chrome, "account-name", "Poster bot");
+        click(chrome, "Create service account");
+        waitForHeading(chrome, "Service account Poster bot");
+        String email = "poster-bot@" + projectId + ".iam";
+        assertThat(status()).isEqualTo("The service account " + email + " was created. Add a key to let a program act as it.");
+        assertThat(visibleText(chrome)).contains("This account has no keys.");
+        click(chrome, "Add key");
+        waitForHeading(chrome, "Key created");
+        WebElement download = chrome.findElement(By.id("download"));
+        assertThat(download.getAttribute("download")).startsWith(projectId + "-").endsWith(".json");
+        String href = download.getAttribute("href");
+        assertThat(href).startsWith("data:application/json;base64,");
+        screenshot("12-service-account-key-created");
+        KeyFiles.KeyFile keyFile = KeyFiles.fromPrivateKeyData(href.substring(href.indexOf(',') + 1));
+        String token = keyFile.accessToken(http, "posts");
+        Http.Response post = http.postJson("/posts/v1/people/me/posts", token, Map.of("content", "Hello from the console", "visibility", "public"));
+        assertThat(post.status()).as(post.toString()).isEqualTo(200);
+
+        clickLink("Back to the service account");
+        waitForHeading(chrome, "Service account Poster bot");
+        assertThat(chrome.findElements(By.cssSelector("table tbody tr"))).hasSize(1);
+        screenshot("13-service-account");
+        clickLink("Disable the service account");
+        waitForHeading(chrome, "Disable " + email + "?");
+        screenshot("14-disable-service-account-confirmation");
+        click(chrome, "Disable the service account");
+        assertThat(status()).isEqualTo("The service account is disabled: its keys and tokens are refused.");
+        assertThat(chrome.findElement(By.id("account-status")).getText()).isEqualTo("Disabled");
+        Http.Response refused = http.postForm("/token", Map.of("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                "assertion", keyFile.assertion("posts", c -> { })));
+        assertThat(refused.status()).as("a disabled account's key: " + refused).isNotEqualTo(200);
+        click(chrome, "Enable the service account");
+        assertThat(status()).isEqualTo("The service account is enabled.");
+        assertThat(keyFile.accessToken(http, "posts")).isNotBlank();
+        clickLink("Credentials");
+        waitForHeading(chrome, "Credentials");
+    }
+
+    /** From the credentials page: a web application's client, whose client_secret.json is offered once. */
+    void createWebOAuthClient(String projectId) throws IOException {
+        clickLink("Create OAuth client ID");
+        waitForHeading(chrome, "Create OAuth client ID");
+        type(chrome, "client-name", "Web app");
+        type(chrome, "redirect-uris", "not a uri");
+        click(chrome, "Create OAuth client");
+        assertThat(waitFor(chrome, d -> d.findElements(By.id("form-error")).stream().findFirst().orElse(null), "the form's error").getText())
+                .isNotBlank();
+        assertThat(chrome.findElement(By.id("client-name")).getAttribute("value")).as("what was typed stays").isEqualTo("Web app");
+        screenshot("15-new-oauth-client-refused");
+        type(chrome, "redirect-uris", "https://app.example.com/oauth2callback");
+        type(chrome, "javascript-origins", "https://app.example.com");
+        click(chrome, "Create OAuth client");
+        waitForHeading(chrome, "OAuth client created");
+        screenshot("16-oauth-client-created");
+        WebElement download = chrome.findElement(By.id("download"));
+        String href = download.getAttribute("href");
+        JsonNode file = Http.JSON.readTree(java.util.Base64.getDecoder().decode(href.substring(href.indexOf(',') + 1)));
+        String clientId = file.path("web").path("client_id").asText();
+        assertThat(download.getAttribute("download")).isEqualTo("client_secret_" + clientId + ".json");
+        assertThat(file.path("web").path("project_id").asText()).isEqualTo(projectId);
+        assertThat(file.path("web").path("redirect_uris").get(0).asText()).isEqualTo("https://app.example.com/oauth2callback");
+        assertThat(visibleText(chrome)).contains(clientId).contains(file.path("web").path("client_secret").asText());
+        clickLink("See the client");
+        waitForHeading(chrome, "OAuth client Web app");
+        assertThat(visibleText(chrome)).contains("https://app.example.com/oauth2callback").contains("https://app.example.com");
+        screenshot("17-oauth-client");
+        clickLink("Credentials");
+        waitForHeading(chrome, "Credentials");
+        assertThat(visibleText(chrome)).contains("Web app").contains("Web application").contains("poster-bot@" + projectId + ".iam");
+        screenshot("18-credentials-all");
     }
 
     @Test
@@ -194,6 +277,7 @@ class ConsoleBrowserTest extends EndToEnd {
         String projectId = createProject(adminToken);
         enable(adminToken, projectId, "posts");
         String keyId = createKey(adminToken, projectId, Map.of("displayName", "Server key")).get("keyId").asText();
+        String account = createServiceAccount(adminToken, projectId, "viewed-bot").email();
         String viewer = newPerson();
         Http.Response member = http.postJson("/admin/v1/projects/" + projectId + "/members", adminToken,
                 Map.of("member", "user:" + viewer, "role", "viewer"));
@@ -202,34 +286,44 @@ class ConsoleBrowserTest extends EndToEnd {
         chrome.get(url("/"));
         signIn(chrome, viewer, PASSWORD);
         waitForHeading(chrome, "Your projects");
-        screenshot("11-home");
+        screenshot("19-home");
         clickLink("Test " + projectId);
         assertThat(chrome.findElement(By.id("access")).getText()).isEqualTo("You can view this project, but not change it.");
         clickLink("API Library");
         waitForHeading(chrome, "API Library");
         assertThat(chrome.findElement(By.cssSelector("#api-posts .status")).getText()).isEqualTo("Enabled");
         assertThat(buttons()).as("no enable or disable for a viewer").isEmpty();
-        screenshot("12-api-library-viewer");
+        screenshot("20-api-library-viewer");
         clickLink("Credentials");
         waitForHeading(chrome, "Credentials");
         assertThat(buttons()).as("no create for a viewer").isEmpty();
+        clickLink(account);
+        waitForHeading(chrome, "Service account " + account);
+        assertThat(buttons()).as("no disable or add key for a viewer").isEmpty();
+        chrome.navigate().back();
+        waitForHeading(chrome, "Credentials");
         clickLink("Server key");
         waitForHeading(chrome, "API key Server key");
         assertThat(buttons()).as("no save or delete for a viewer").isEmpty();
         assertThat(chrome.findElement(By.id("referrers")).isEnabled()).isFalse();
-        screenshot("13-key-viewer");
+        screenshot("21-key-viewer");
 
         var browser = new Browser(server.baseUrl());
-        Http.Response account = browser.follow(browser.signIn(browser.get("/account"), viewer, PASSWORD));
-        String csrf = Browser.csrfToken(account).orElseThrow();
+        Http.Response accountPage = browser.follow(browser.signIn(browser.get("/account"), viewer, PASSWORD));
+        String csrf = Browser.csrfToken(accountPage).orElseThrow();
         String base = "/console/projects/" + projectId;
         for (String action : List.of(base + "/keys", base + "/keys/" + keyId + "/delete", base + "/apis/posts/disable",
-                base + "/apis/calendar/enable", base + "/keys/" + keyId)) {
-            Http.Response forged = browser.post(action, Map.of("csrf_token", csrf, "app_restriction", "ips", "ips", "10.0.0.1"));
+                base + "/apis/calendar/enable", base + "/keys/" + keyId, base + "/serviceAccounts/" + account + "/keys",
+                base + "/serviceAccounts/" + account + "/disable", base + "/oauthClients", base + "/serviceAccounts")) {
+            Http.Response forged = browser.post(action, Map.of("csrf_token", csrf, "app_restriction", "ips", "ips", "10.0.0.1",
+                    "type", "web", "account_id", "forged-bot"));
             assertThat(forged.status()).as("POST " + action + " by a viewer: " + forged).isEqualTo(403);
             assertThat(forged.body()).contains("Not allowed");
         }
-        assertThat(browser.get(base + "/keys/" + keyId + "/delete").status()).as("the confirmation page").isEqualTo(403);
+        for (String confirmation : List.of(base + "/keys/" + keyId + "/delete", base + "/apis/posts/disable",
+                base + "/serviceAccounts/" + account + "/disable", base + "/serviceAccounts/new", base + "/oauthClients/new")) {
+            assertThat(browser.get(confirmation).status()).as("GET " + confirmation + " by a viewer").isEqualTo(403);
+        }
         assertThat(http.getWithToken("/admin/v1/projects/" + projectId + "/keys/" + keyId, adminToken).json()
                 .path("restrictions").path("allowedIps").size()).as("the key is unchanged").isZero();
 

@@ -152,7 +152,8 @@ record HttpServer(Javalin app, SampleBackends samples) implements AutoCloseable 
         var auditTrail = dev.tollgate.server.audit.Audit.register(app, stores.auditLog(), projects.permissions(), adminAuth,
                 addresses, people.sessions(), stores.users(), stores.deviceAuthorizations(), clock);
         new dev.tollgate.server.console.ConsoleRoutes(people.sessions(), people.pages(),
-                new dev.tollgate.server.audit.ConsoleAudit(auditTrail, addresses), projects, parts.identities().keys(), catalog).register(app);
+                new dev.tollgate.server.audit.ConsoleAudit(auditTrail, addresses), new dev.tollgate.server.console.ConsoleRoutes.Services(projects,
+                parts.identities().keys(), parts.identities().serviceAccounts(), oauth.clients()), catalog).register(app);
 
         new BillingRoutes(adminAuth, parts.accountingPart().billingService()).register(app);
         new UsageRoutes(adminAuth, projects.permissions(), parts.accountingPart().usageLedger()).register(app);

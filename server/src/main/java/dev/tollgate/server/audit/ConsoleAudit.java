@@ -22,15 +22,27 @@ public final class ConsoleAudit {
     public static final String CREATE_KEY = "/console/projects/{p}/keys";
     public static final String UPDATE_KEY = "/console/projects/{p}/keys/{k}";
     public static final String DELETE_KEY = "/console/projects/{p}/keys/{k}/delete";
+    public static final String CREATE_SERVICE_ACCOUNT = "/console/projects/{p}/serviceAccounts";
+    public static final String DISABLE_SERVICE_ACCOUNT = "/console/projects/{p}/serviceAccounts/{sa}/disable";
+    public static final String ENABLE_SERVICE_ACCOUNT = "/console/projects/{p}/serviceAccounts/{sa}/enable";
+    public static final String CREATE_SERVICE_ACCOUNT_KEY = "/console/projects/{p}/serviceAccounts/{sa}/keys";
+    public static final String CREATE_OAUTH_CLIENT = "/console/projects/{p}/oauthClients";
+    public static final String DELETE_OAUTH_CLIENT = "/console/projects/{p}/oauthClients/{c}/delete";
 
     /** Each console POST route, with the method name its entries carry. */
-    static final Map<String, String> ACTIONS = Map.of(
-            PROJECTS, "projects.create",
-            ENABLE_API, "projects.services.enable",
-            DISABLE_API, "projects.services.disable",
-            CREATE_KEY, "projects.keys.create",
-            UPDATE_KEY, "projects.keys.update",
-            DELETE_KEY, "projects.keys.delete");
+    static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry(PROJECTS, "projects.create"),
+            Map.entry(ENABLE_API, "projects.services.enable"),
+            Map.entry(DISABLE_API, "projects.services.disable"),
+            Map.entry(CREATE_KEY, "projects.keys.create"),
+            Map.entry(UPDATE_KEY, "projects.keys.update"),
+            Map.entry(DELETE_KEY, "projects.keys.delete"),
+            Map.entry(CREATE_SERVICE_ACCOUNT, "projects.serviceAccounts.create"),
+            Map.entry(DISABLE_SERVICE_ACCOUNT, "projects.serviceAccounts.disable"),
+            Map.entry(ENABLE_SERVICE_ACCOUNT, "projects.serviceAccounts.enable"),
+            Map.entry(CREATE_SERVICE_ACCOUNT_KEY, "projects.serviceAccounts.keys.create"),
+            Map.entry(CREATE_OAUTH_CLIENT, "projects.oauthClients.create"),
+            Map.entry(DELETE_OAUTH_CLIENT, "projects.oauthClients.delete"));
 
     private final AuditTrail trail;
     private final AuditAddresses addresses;

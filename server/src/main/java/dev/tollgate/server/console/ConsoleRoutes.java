@@ -2,6 +2,8 @@ package dev.tollgate.server.console;
 
 import dev.tollgate.core.catalog.ApiCatalog;
 import dev.tollgate.core.key.ApiKeyService;
+import dev.tollgate.core.oauth.OAuthClientService;
+import dev.tollgate.core.serviceaccount.ServiceAccountService;
 import dev.tollgate.core.project.ProjectService;
 import dev.tollgate.server.account.Sessions;
 import dev.tollgate.server.audit.ConsoleAudit;
@@ -21,12 +23,19 @@ public final class ConsoleRoutes {
 
     private final Console console;
     private final ApiKeyService keys;
+    private final ServiceAccountService accounts;
+    private final OAuthClientService clients;
     private final ApiCatalog catalog;
     private final byte[] script;
 
-    public ConsoleRoutes(Sessions sessions, Pages pages, ConsoleAudit audit, ProjectService projects, ApiKeyService keys, ApiCatalog catalog) {
-        this.console = new Console(sessions, pages, audit, projects);
-        this.keys = keys;
+    /** The domain services the console acts through, the admin API's own. */
+    public record Services(ProjectService projects, ApiKeyService keys, ServiceAccountService accounts, OAuthClientService clients) {}
+
+    public ConsoleRoutes(Sessions sessions, Pages pages, ConsoleAudit audit, Services services, ApiCatalog catalog) {
+        this.console = new Console(sessions, pages, audit, services.projects());
+        this.keys = services.keys();
+        this.accounts = services.accounts();
+        this.clients = services.clients();
         this.catalog = catalog;
         this.script = resource("console.js");
     }
@@ -36,7 +45,10 @@ public final class ConsoleRoutes {
                 .header("Cache-Control", "public, max-age=3600").result(script));
         new ProjectRoutes(console).register(app);
         new ApiLibraryRoutes(console).register(app);
+        new CredentialsPage(console, keys, accounts, clients).register(app);
         new KeyRoutes(console, keys, catalog).register(app);
+        new ServiceAccountRoutes(console, accounts).register(app);
+        new ClientRoutes(console, clients).register(app);
     }
 
     private static byte[] resource(String name) {

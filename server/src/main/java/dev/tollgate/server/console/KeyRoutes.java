@@ -9,13 +9,11 @@ import dev.tollgate.server.pages.FormFields;
 import dev.tollgate.server.pages.PageError;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /console/projects/{p}/credentials} and the API keys: create (the key string is shown on
+ * A project's API keys: create (the key string is shown on
  * the answer to the form and never again), restrict, delete after a confirmation.
  */
 final class KeyRoutes {
@@ -30,22 +28,11 @@ final class KeyRoutes {
     }
 
     void register(Javalin app) {
-        console.pages().get(app, "/console/projects/{p}/credentials", this::credentials);
         console.pages().post(app, ConsoleAudit.CREATE_KEY, this::create);
         console.pages().get(app, ConsoleAudit.UPDATE_KEY, this::show);
         console.pages().post(app, ConsoleAudit.UPDATE_KEY, this::update);
         console.pages().get(app, ConsoleAudit.DELETE_KEY, this::confirmDelete);
         console.pages().post(app, ConsoleAudit.DELETE_KEY, this::delete);
-    }
-
-    private void credentials(Context ctx) {
-        SignedIn who = console.person(ctx);
-        ProjectNav nav = console.project(ctx, who, "credentials");
-        List<ApiKey> all = Console.call(() -> keys.list(Console.principal(who), nav.project().projectId())).stream()
-                .sorted(Comparator.comparing(ApiKey::createTime).reversed()).toList();
-        String notice = "deleted".equals(ctx.queryParam("done")) ? "The API key was deleted." : "";
-        console.render(ctx, 200, "console/credentials.jte", "Credentials", Map.of("email", who.user().email(), "nav", nav,
-                "keys", Paging.of(all, ctx.queryParam("page"), nav.base() + "/credentials"), "notice", notice));
     }
 
     private void create(Context ctx, FormFields form) {

@@ -35,7 +35,7 @@ final class ProjectRoutes {
     }
 
     private void newProject(Context ctx, SignedIn who, String projectId, String displayName, String error, int status) {
-        var form = new NewProjectForm(projectId, displayName, error);
+        var form = new IdForm(projectId, displayName, error);
         console.render(ctx, status, "console/new-project.jte", "New project", Map.of("email", who.user().email(), "form", form));
     }
 
