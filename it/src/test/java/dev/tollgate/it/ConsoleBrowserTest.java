@@ -80,9 +80,10 @@ class ConsoleBrowserTest extends EndToEnd {
         chrome.findElement(By.linkText(text)).click();
     }
 
-    String status() {
-        return waitFor(chrome, d -> d.findElements(By.cssSelector("[role=status].notice")).stream().findFirst().orElse(null),
-                "a notice on the page").getText();
+    /** Waits for the page's status line to say {@code expected}: the page after a form may take a moment to replace this one. */
+    void expectStatus(String expected) {
+        waitFor(chrome, d -> d.findElements(By.cssSelector("[role=status].notice")).stream().anyMatch(e -> e.getText().equals(expected)) ? true : null,
+                "the notice \"" + expected + "\"");
     }
 
     List<String> buttons() {
@@ -119,7 +120,7 @@ class ConsoleBrowserTest extends EndToEnd {
         type(chrome, "display-name", "My first app");
         click(chrome, "Create");
         waitForHeading(chrome, "My first app");
-        assertThat(status()).isEqualTo("Project " + projectId + " was created.");
+        expectStatus("Project " + projectId + " was created.");
         assertThat(chrome.findElement(By.id("access")).getText()).isEqualTo("You can change this project.");
         screenshot("03-project-overview");
 
@@ -131,7 +132,7 @@ class ConsoleBrowserTest extends EndToEnd {
                 .contains("600 requests per minute per project").contains("1000 free calls per month");
         screenshot("04-api-library");
         click(chrome, "Enable Posts API");
-        assertThat(status()).isEqualTo("The API posts is enabled for this project.");
+        expectStatus("The API posts is enabled for this project.");
         assertThat(chrome.findElement(By.cssSelector("#api-posts .status")).getText()).isEqualTo("Enabled");
 
         clickLink("Credentials");
@@ -156,7 +157,7 @@ class ConsoleBrowserTest extends EndToEnd {
         chrome.findElement(By.id("apis-restrict")).click();
         chrome.findElement(By.id("api-posts")).click();
         click(chrome, "Save");
-        assertThat(status()).isEqualTo("The key was saved.");
+        expectStatus("The key was saved.");
         assertThat(chrome.findElements(By.id("unrestricted"))).isEmpty();
         assertThat(chrome.findElement(By.id("referrers")).getAttribute("value")).isEqualTo("https://app.example.com/*");
         screenshot("08-key-restricted");
@@ -167,19 +168,21 @@ class ConsoleBrowserTest extends EndToEnd {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
         assertThat(refused.body()).contains("API_KEY_HTTP_REFERRER_BLOCKED");
 
+        dashboardShowsTheCalls();
+
         clickLink("Credentials");
         waitForHeading(chrome, "Credentials");
         assertThat(visibleText(chrome)).contains("Web key").contains("HTTP referrers, 1 API");
-        screenshot("09-credentials");
+        screenshot("10-credentials");
 
         clickLink("Web key");
         waitForHeading(chrome, "API key Web key");
         clickLink("Delete the key");
         waitForHeading(chrome, "Delete the API key Web key?");
-        screenshot("10-delete-key-confirmation");
+        screenshot("11-delete-key-confirmation");
         click(chrome, "Delete the key");
         waitForHeading(chrome, "Credentials");
-        assertThat(status()).isEqualTo("The API key was deleted.");
+        expectStatus("The API key was deleted.");
 
         createServiceAccountWithAKeyFile(projectId);
         createWebOAuthClient(projectId);
@@ -194,17 +197,48 @@ class ConsoleBrowserTest extends EndToEnd {
                 "projects.serviceAccounts.enable by " + email, "projects.oauthClients.create by " + email);
     }
 
+    /** The three calls just made with the key (two allowed, one refused) on the dashboard, as the ledger recorded them. */
+    void dashboardShowsTheCalls() throws IOException {
+        clickLink("Dashboard");
+        waitForHeading(chrome, "Dashboard");
+        waitFor(chrome, d -> {
+            String calls = d.findElement(By.cssSelector("#totals-posts td:nth-of-type(2)")).getText();
+            if (!calls.equals("3")) {
+                d.navigate().refresh(); // the ledger is filled from the journal within a second or so
+                return null;
+            }
+            return calls;
+        }, "the dashboard to count the 3 calls to the Posts API");
+        assertThat(chrome.findElement(By.cssSelector("#totals-posts td:nth-of-type(4)")).getText()).as("client errors")
+                .isEqualTo("33.3 %");
+        assertThat(chrome.findElement(By.cssSelector("#totals-posts td:nth-of-type(6)")).getText()).as("median latency").endsWith(" ms");
+        assertThat(chartDrawn()).as("Chart.js drew the traffic chart").isTrue();
+        screenshot("09-dashboard");
+
+        chrome.findElement(By.linkText("7 days")).click();
+        waitFor(chrome, d -> d.findElement(By.id("range-summary")).getText().equals("3 calls in the last 7 days."), "the 7-day range");
+        assertThat(chrome.getCurrentUrl()).as("htmx swapped the dashboard in place and pushed its address").endsWith("/dashboard?range=7d");
+        waitFor(chrome, d -> chartDrawn() ? true : null, "the chart drawn again for the new range");
+        assertThat(BrowserSupport.console(chrome)).as("no script or style refused by the Content-Security-Policy")
+                .doesNotContainIgnoringCase("Content Security Policy");
+    }
+
+    boolean chartDrawn() {
+        return Boolean.TRUE.equals(chrome.executeScript("var c = document.getElementById('traffic-chart');"
+                + " return !!(window.Chart && c && Chart.getChart(c));"));
+    }
+
     /** From the credentials page: a service account, its key file used for a token, disabled and enabled again. */
     void createServiceAccountWithAKeyFile(String projectId) throws IOException {
         clickLink("Create service account");
         waitForHeading(chrome, "Create service account");
-        screenshot("11-new-service-account");
+        screenshot("12-new-service-account");
         type(chrome, "account-id", "poster-bot");
         type(chrome, "account-name", "Poster bot");
         click(chrome, "Create service account");
         waitForHeading(chrome, "Service account Poster bot");
         String email = "poster-bot@" + projectId + ".iam";
-        assertThat(status()).isEqualTo("The service account " + email + " was created. Add a key to let a program act as it.");
+        expectStatus("The service account " + email + " was created. Add a key to let a program act as it.");
         assertThat(visibleText(chrome)).contains("This account has no keys.");
         click(chrome, "Add key");
         waitForHeading(chrome, "Key created");
@@ -212,7 +246,7 @@ class ConsoleBrowserTest extends EndToEnd {
         assertThat(download.getAttribute("download")).startsWith(projectId + "-").endsWith(".json");
         String href = download.getAttribute("href");
         assertThat(href).startsWith("data:application/json;base64,");
-        screenshot("12-service-account-key-created");
+        screenshot("13-service-account-key-created");
         KeyFiles.KeyFile keyFile = KeyFiles.fromPrivateKeyData(href.substring(href.indexOf(',') + 1));
         String token = keyFile.accessToken(http, "posts");
         Http.Response post = http.postJson("/posts/v1/people/me/posts", token, Map.of("content", "Hello from the console", "visibility", "public"));
@@ -221,18 +255,18 @@ class ConsoleBrowserTest extends EndToEnd {
         clickLink("Back to the service account");
         waitForHeading(chrome, "Service account Poster bot");
         assertThat(chrome.findElements(By.cssSelector("table tbody tr"))).hasSize(1);
-        screenshot("13-service-account");
+        screenshot("14-service-account");
         clickLink("Disable the service account");
         waitForHeading(chrome, "Disable " + email + "?");
-        screenshot("14-disable-service-account-confirmation");
+        screenshot("15-disable-service-account-confirmation");
         click(chrome, "Disable the service account");
-        assertThat(status()).isEqualTo("The service account is disabled: its keys and tokens are refused.");
+        expectStatus("The service account is disabled: its keys and tokens are refused.");
         assertThat(chrome.findElement(By.id("account-status")).getText()).isEqualTo("Disabled");
         Http.Response refused = http.postForm("/token", Map.of("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer",
                 "assertion", keyFile.assertion("posts", c -> { })));
         assertThat(refused.status()).as("a disabled account's key: " + refused).isNotEqualTo(200);
         click(chrome, "Enable the service account");
-        assertThat(status()).isEqualTo("The service account is enabled.");
+        expectStatus("The service account is enabled.");
         assertThat(keyFile.accessToken(http, "posts")).isNotBlank();
         clickLink("Credentials");
         waitForHeading(chrome, "Credentials");
@@ -248,12 +282,12 @@ class ConsoleBrowserTest extends EndToEnd {
         assertThat(waitFor(chrome, d -> d.findElements(By.id("form-error")).stream().findFirst().orElse(null), "the form's error").getText())
                 .isNotBlank();
         assertThat(chrome.findElement(By.id("client-name")).getAttribute("value")).as("what was typed stays").isEqualTo("Web app");
-        screenshot("15-new-oauth-client-refused");
+        screenshot("16-new-oauth-client-refused");
         type(chrome, "redirect-uris", "https://app.example.com/oauth2callback");
         type(chrome, "javascript-origins", "https://app.example.com");
         click(chrome, "Create OAuth client");
         waitForHeading(chrome, "OAuth client created");
-        screenshot("16-oauth-client-created");
+        screenshot("17-oauth-client-created");
         WebElement download = chrome.findElement(By.id("download"));
         String href = download.getAttribute("href");
         JsonNode file = Http.JSON.readTree(java.util.Base64.getDecoder().decode(href.substring(href.indexOf(',') + 1)));
@@ -265,11 +299,11 @@ class ConsoleBrowserTest extends EndToEnd {
         clickLink("See the client");
         waitForHeading(chrome, "OAuth client Web app");
         assertThat(visibleText(chrome)).contains("https://app.example.com/oauth2callback").contains("https://app.example.com");
-        screenshot("17-oauth-client");
+        screenshot("18-oauth-client");
         clickLink("Credentials");
         waitForHeading(chrome, "Credentials");
         assertThat(visibleText(chrome)).contains("Web app").contains("Web application").contains("poster-bot@" + projectId + ".iam");
-        screenshot("18-credentials-all");
+        screenshot("19-credentials-all");
     }
 
     @Test
@@ -286,14 +320,14 @@ class ConsoleBrowserTest extends EndToEnd {
         chrome.get(url("/"));
         signIn(chrome, viewer, PASSWORD);
         waitForHeading(chrome, "Your projects");
-        screenshot("19-home");
+        screenshot("20-home");
         clickLink("Test " + projectId);
         assertThat(chrome.findElement(By.id("access")).getText()).isEqualTo("You can view this project, but not change it.");
         clickLink("API Library");
         waitForHeading(chrome, "API Library");
         assertThat(chrome.findElement(By.cssSelector("#api-posts .status")).getText()).isEqualTo("Enabled");
         assertThat(buttons()).as("no enable or disable for a viewer").isEmpty();
-        screenshot("20-api-library-viewer");
+        screenshot("21-api-library-viewer");
         clickLink("Credentials");
         waitForHeading(chrome, "Credentials");
         assertThat(buttons()).as("no create for a viewer").isEmpty();
@@ -306,7 +340,7 @@ class ConsoleBrowserTest extends EndToEnd {
         waitForHeading(chrome, "API key Server key");
         assertThat(buttons()).as("no save or delete for a viewer").isEmpty();
         assertThat(chrome.findElement(By.id("referrers")).isEnabled()).isFalse();
-        screenshot("21-key-viewer");
+        screenshot("22-key-viewer");
 
         var browser = new Browser(server.baseUrl());
         Http.Response accountPage = browser.follow(browser.signIn(browser.get("/account"), viewer, PASSWORD));

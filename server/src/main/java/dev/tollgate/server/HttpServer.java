@@ -99,6 +99,7 @@ record HttpServer(Javalin app, SampleBackends samples) implements AutoCloseable 
             c.router.ignoreTrailingSlashes = false;
             c.http.maxRequestSize = 1_000_000L;
             c.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
+            c.staticFiles.enableWebjars(); // the console's Chart.js and htmx, at /webjars/NAME/VERSION/…
         });
         app.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
@@ -153,7 +154,8 @@ record HttpServer(Javalin app, SampleBackends samples) implements AutoCloseable 
                 addresses, people.sessions(), stores.users(), stores.deviceAuthorizations(), clock);
         new dev.tollgate.server.console.ConsoleRoutes(people.sessions(), people.pages(),
                 new dev.tollgate.server.audit.ConsoleAudit(auditTrail, addresses), new dev.tollgate.server.console.ConsoleRoutes.Services(projects,
-                parts.identities().keys(), parts.identities().serviceAccounts(), oauth.clients()), catalog).register(app);
+                parts.identities().keys(), parts.identities().serviceAccounts(), oauth.clients(), parts.accountingPart().usageLedger()), catalog)
+                .register(app);
 
         new BillingRoutes(adminAuth, parts.accountingPart().billingService()).register(app);
         new UsageRoutes(adminAuth, projects.permissions(), parts.accountingPart().usageLedger()).register(app);

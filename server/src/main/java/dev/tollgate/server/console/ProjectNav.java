@@ -6,7 +6,7 @@ import dev.tollgate.core.project.Project;
  * The project a console page is about, for its left navigation.
  *
  * @param canEdit whether the person's role lets them change the project: pages show their buttons only then
- * @param section the navigation entry of the page: {@code overview}, {@code apis} or {@code credentials}
+ * @param section the navigation entry of the page: {@code overview}, {@code dashboard}, {@code apis} or {@code credentials}
  */
 public record ProjectNav(Project project, boolean canEdit, String section) {
     public String base() {

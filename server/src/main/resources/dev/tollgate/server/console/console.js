@@ -21,3 +21,25 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// The dashboard's chart, drawn from the numbers its table shows (data-chart), again after htmx
+// replaces the dashboard for another range.
+function drawCharts() {
+  if (!window.Chart) {
+    return;
+  }
+  document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+    if (Chart.getChart(canvas)) {
+      return;
+    }
+    var data = JSON.parse(canvas.dataset.chart);
+    data.datasets.forEach(function (set) { set.tension = 0.2; set.fill = false; });
+    new Chart(canvas, {
+      type: "line",
+      data: data,
+      options: { animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
+    });
+  });
+}
+document.addEventListener("DOMContentLoaded", drawCharts);
+document.addEventListener("htmx:afterSettle", drawCharts);
