@@ -155,6 +155,10 @@ class ConsoleBrowserTest extends EndToEnd {
         chrome.findElement(By.id("app-referrers")).click();
         type(chrome, "referrers", "https://app.example.com/*");
         chrome.findElement(By.id("apis-restrict")).click();
+        click(chrome, "Save");
+        assertThat(waitFor(chrome, d -> d.findElements(By.id("form-error")).stream().findFirst().orElse(null), "the form's error").getText())
+                .isEqualTo("Choose at least one API the key may call, or let it call every API.");
+        assertThat(chrome.findElement(By.id("referrers")).getAttribute("value")).as("what was typed stays").isEqualTo("https://app.example.com/*");
         chrome.findElement(By.id("api-posts")).click();
         click(chrome, "Save");
         expectStatus("The key was saved.");

@@ -5,7 +5,7 @@ import dev.tollgate.core.catalog.ApiMethod;
 import dev.tollgate.core.key.ApiKey;
 import dev.tollgate.core.key.KeyRestrictions;
 import dev.tollgate.server.pages.FormFields;
-import dev.tollgate.server.pages.PageError;
+import dev.tollgate.protocol.ApiError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -46,7 +46,7 @@ public record KeyEditor(ApiKey key, String displayName, String appKind, String r
     static KeyEditor of(ApiKey key, FormFields form, List<ApiDefinition> catalog) {
         String kind = form.optional("app_restriction").orElse("none");
         if (!APP_KINDS.contains(kind)) {
-            throw PageError.badRequest("Choose one kind of application restriction.");
+            throw ApiError.INVALID_ARGUMENT.exception("Choose one kind of application restriction.");
         }
         var apis = new LinkedHashSet<String>();
         var methods = new LinkedHashSet<String>();
@@ -65,12 +65,16 @@ public record KeyEditor(ApiKey key, String displayName, String appKind, String r
                 form.text("ios_bundle_ids"), "restrict".equals(form.text("api_restriction")), apis, methods, catalog);
     }
 
-    /** The restrictions the form asks for; the key service validates the entries themselves. */
+    /**
+     * The restrictions the form asks for; the key service validates the entries themselves.
+     *
+     * @throws dev.tollgate.protocol.ApiException INVALID_ARGUMENT, as the service's own refusals, for a form that asks for nothing usable
+     */
     KeyRestrictions restrictions() {
         List<KeyRestrictions.ApiTarget> targets = null;
         if (apisRestricted) {
             if (apis.isEmpty()) {
-                throw PageError.badRequest("Choose at least one API the key may call, or let it call every API.");
+                throw ApiError.INVALID_ARGUMENT.exception("Choose at least one API the key may call, or let it call every API.");
             }
             targets = new ArrayList<>();
             for (ApiDefinition api : catalog) {
@@ -98,7 +102,7 @@ public record KeyEditor(ApiKey key, String displayName, String appKind, String r
     private static List<String> required(String text, String what) {
         List<String> lines = Arrays.stream(text.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
         if (lines.isEmpty()) {
-            throw PageError.badRequest("Add at least one " + what + ", one per line, or choose another application restriction.");
+            throw ApiError.INVALID_ARGUMENT.exception("Add at least one " + what + ", one per line, or choose another application restriction.");
         }
         return lines;
     }
@@ -106,7 +110,7 @@ public record KeyEditor(ApiKey key, String displayName, String appKind, String r
     private static KeyRestrictions.AndroidApp androidApp(String line) {
         String[] parts = line.split("[\\s,]+");
         if (parts.length != 2) {
-            throw PageError.badRequest("Write each Android app as its package name and its certificate's SHA-1 fingerprint, "
+            throw ApiError.INVALID_ARGUMENT.exception("Write each Android app as its package name and its certificate's SHA-1 fingerprint, "
                     + "separated by a space: " + (line.length() > 80 ? line.substring(0, 80) + "…" : line));
         }
         return new KeyRestrictions.AndroidApp(parts[0], parts[1]);

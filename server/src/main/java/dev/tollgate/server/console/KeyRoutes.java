@@ -61,12 +61,11 @@ final class KeyRoutes {
         SignedIn who = console.person(ctx, page);
         ProjectNav nav = console.project(ctx, who, "credentials");
         ApiKey key = Console.call(() -> keys.get(Console.principal(who), projectId, keyId));
-        KeyEditor editor = KeyEditor.of(key, form, catalog.apis());
+        KeyEditor editor = Console.call(() -> KeyEditor.of(key, form, catalog.apis()));
         try {
-            var restrictions = editor.restrictions();
             String name = editor.displayName().isBlank() ? key.displayName() : editor.displayName();
             console.act(ctx, who, "projects.keys.update", projectId, k -> key.name(), key.name(),
-                    () -> keys.update(Console.principal(who), projectId, keyId, Optional.of(name), Optional.of(restrictions)));
+                    () -> keys.update(Console.principal(who), projectId, keyId, Optional.of(name), Optional.of(editor.restrictions())));
         } catch (PageError e) {
             if (e.status() != 400) {
                 throw e;

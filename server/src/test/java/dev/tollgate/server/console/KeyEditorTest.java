@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tollgate.core.catalog.CatalogLoader;
 import dev.tollgate.core.key.ApiKey;
 import dev.tollgate.core.key.KeyRestrictions;
-import dev.tollgate.server.pages.PageError;
+import dev.tollgate.protocol.ApiException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -40,13 +40,13 @@ class KeyEditorTest {
     @Test
     void restrictingToNoApiIsRefusedInWords() {
         assertThatThrownBy(() -> editor("none", "", true, Set.of(), Set.of()).restrictions())
-                .isInstanceOf(PageError.class).hasMessageStartingWith("Choose at least one API");
+                .isInstanceOf(ApiException.class).hasMessageStartingWith("Choose at least one API");
     }
 
     @Test
     void anApplicationRestrictionWithoutEntriesIsRefusedInWords() {
         assertThatThrownBy(() -> editor("ips", " \n ", false, Set.of(), Set.of()).restrictions())
-                .isInstanceOf(PageError.class).hasMessageContaining("Add at least one IP address");
+                .isInstanceOf(ApiException.class).hasMessageContaining("Add at least one IP address");
     }
 
     @Test
@@ -55,7 +55,7 @@ class KeyEditorTest {
         assertThat(editor("android", "com.example.app " + sha1, false, Set.of(), Set.of()).restrictions().androidApps())
                 .containsExactly(new KeyRestrictions.AndroidApp("com.example.app", sha1));
         assertThatThrownBy(() -> editor("android", "com.example.app", false, Set.of(), Set.of()).restrictions())
-                .isInstanceOf(PageError.class).hasMessageContaining("package name and its certificate");
+                .isInstanceOf(ApiException.class).hasMessageContaining("package name and its certificate");
     }
 
     @Test
