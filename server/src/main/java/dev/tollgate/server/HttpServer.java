@@ -99,6 +99,7 @@ record HttpServer(Javalin app, SampleBackends samples) implements AutoCloseable 
             c.router.ignoreTrailingSlashes = false;
             c.http.maxRequestSize = 1_000_000L;
             c.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
+            c.staticFiles.enableWebjars(); // the console's Chart.js and htmx, at /webjars/NAME/VERSION/…
         });
         app.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
@@ -149,8 +150,12 @@ record HttpServer(Javalin app, SampleBackends samples) implements AutoCloseable 
         new DevicePages(new DeviceVerification(oauth.deviceFlow(), oauth.clientRepository(), oauth.clients(), stores.projects(),
                 new ScopeDescriptions(catalog), parts.peopleWiring().throttles()),
                 people.sessions(), people.pages(), ctx -> addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For"))).register(app);
-        dev.tollgate.server.audit.Audit.register(app, stores.auditLog(), projects.permissions(), adminAuth,
+        var auditTrail = dev.tollgate.server.audit.Audit.register(app, stores.auditLog(), projects.permissions(), adminAuth,
                 addresses, people.sessions(), stores.users(), stores.deviceAuthorizations(), clock);
+        new dev.tollgate.server.console.ConsoleRoutes(people.sessions(), people.pages(),
+                new dev.tollgate.server.audit.ConsoleAudit(auditTrail, addresses), new dev.tollgate.server.console.ConsoleRoutes.Services(projects,
+                parts.identities().keys(), parts.identities().serviceAccounts(), oauth.clients(), parts.accountingPart().usageLedger()), catalog)
+                .register(app);
 
         new BillingRoutes(adminAuth, parts.accountingPart().billingService()).register(app);
         new UsageRoutes(adminAuth, projects.permissions(), parts.accountingPart().usageLedger()).register(app);

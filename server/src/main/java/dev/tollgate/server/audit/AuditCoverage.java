@@ -29,6 +29,7 @@ public final class AuditCoverage {
         if (path.startsWith("/admin/")) {
             return AdminMethods.find(verb, path).isEmpty();
         }
-        return !(verb == HandlerType.POST && (PageAuditHook.ACTIONS.containsKey(path) || NOT_CHANGES.contains(path)));
+        return !(verb == HandlerType.POST && (PageAuditHook.ACTIONS.containsKey(path) || ConsoleAudit.ACTIONS.containsKey(path)
+                || NOT_CHANGES.contains(path)));
     }
 }
