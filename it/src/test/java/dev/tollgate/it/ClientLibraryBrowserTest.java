@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,10 +75,7 @@ class ClientLibraryBrowserTest extends EndToEnd {
     }
 
     String newPerson() {
-        String email = "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "@example.com";
-        Http.Response r = http.postJson("/admin/v1/users", adminToken, Map.of("email", email, "password", PASSWORD, "emailVerified", true));
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        return email;
+        return createVerifiedPerson("b", PASSWORD);
     }
 
     TollgateClient client(UserCredentials credentials) {

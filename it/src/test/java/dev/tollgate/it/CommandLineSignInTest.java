@@ -22,7 +22,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -72,10 +71,7 @@ class CommandLineSignInTest extends EndToEnd {
     }
 
     String newVerifiedPerson() {
-        String email = "cli" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "@example.com";
-        Http.Response r = http.postJson("/admin/v1/users", adminToken, Map.of("email", email, "password", PASSWORD, "emailVerified", true));
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        return email;
+        return createVerifiedPerson("cli", PASSWORD);
     }
 
     /** Reads the address the command printed, signs in there and allows the CLI client. */

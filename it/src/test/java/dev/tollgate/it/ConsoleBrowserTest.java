@@ -65,10 +65,7 @@ class ConsoleBrowserTest extends EndToEnd {
 
     /** A person with a verified address, made by the administrator: the console's projects need one. */
     String newPerson() {
-        String email = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "@example.com";
-        Http.Response r = http.postJson("/admin/v1/users", adminToken, Map.of("email", email, "password", PASSWORD, "emailVerified", true));
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        return email;
+        return createVerifiedPerson("c", PASSWORD);
     }
 
     void screenshot(String name) throws IOException {

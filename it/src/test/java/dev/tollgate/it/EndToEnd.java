@@ -75,6 +75,14 @@ public abstract class EndToEnd {
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
     }
 
+    /** Creates, as the administrator, a person whose address is verified; returns the address. */
+    protected String createVerifiedPerson(String prefix, String password) {
+        String email = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "@example.com";
+        Http.Response r = http.postJson("/admin/v1/users", adminToken, Map.of("email", email, "password", password, "emailVerified", true));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return email;
+    }
+
     /** Creates a key; returns the create call's answer (with keyString). */
     protected JsonNode createKey(String token, String projectId, Object body) {
         Http.Response r = http.postJson("/admin/v1/projects/" + projectId + "/keys", token, body);
