@@ -126,7 +126,8 @@ public final class InstalledAppFlow {
             TokenResponse tokens = TokenEndpointClient.token(options.httpClient(), tokenUri, request.toForm());
             return UserCredentials.fromSignIn(client.clientId(), client.clientSecret(), tokenUri, tokens, options);
         } finally {
-            server.stop(0);
+            // Up to a second for the closing page still on its way to the browser.
+            server.stop(1);
         }
     }
 
@@ -171,6 +172,7 @@ public final class InstalledAppFlow {
         Map<String, String> params = query(exchange.getRequestURI().getRawQuery());
         String page;
         int status;
+        boolean answer = false;
         if (!"GET".equals(exchange.getRequestMethod()) || (!params.containsKey("code") && !params.containsKey("error"))) {
             // A favicon or a stray visit: not the answer, keep waiting.
             status = 404;
@@ -182,11 +184,11 @@ public final class InstalledAppFlow {
         } else if (params.containsKey("error")) {
             status = 200;
             page = page("Access not granted", "The program was not given access (" + escape(params.get("error")) + "). You may close this window.");
-            callback.complete(params);
+            answer = true;
         } else {
             status = 200;
             page = page("Signed in", "You are signed in and the program has been given access. You may close this window.");
-            callback.complete(params);
+            answer = true;
         }
         byte[] body = page.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
@@ -195,6 +197,11 @@ public final class InstalledAppFlow {
         exchange.sendResponseHeaders(status, body.length);
         try (var stream = exchange.getResponseBody()) {
             stream.write(body);
+        } finally {
+            // Only once the page is written: the program stops this server as soon as it has the answer.
+            if (answer) {
+                callback.complete(params);
+            }
         }
     }
 

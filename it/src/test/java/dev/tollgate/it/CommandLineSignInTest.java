@@ -134,7 +134,8 @@ class CommandLineSignInTest extends EndToEnd {
             assertThat(login.awaitLine(l -> l.startsWith("To sign in, open "), SIGN_IN)).containsPattern("enter the code [A-Z]{4}-[A-Z]{4}");
             chrome.get(complete.group(1).replaceAll("\\)$", ""));
             signIn(chrome, email, PASSWORD);
-            waitFor(chrome, d -> !d.findElements(By.tagName("button")).isEmpty(), "the device page");
+            // The device page's own button: the sign-in page's button may still be there while the browser moves on.
+            waitFor(chrome, d -> d.findElements(By.tagName("button")).stream().anyMatch(b -> b.getText().equals("Next")), "the device page");
             click(chrome, "Next");
             String warning = waitFor(chrome, d -> d.findElements(By.id("admin-warning")).stream().findFirst().orElse(null),
                     "the admin warning on the device consent page").getText();
