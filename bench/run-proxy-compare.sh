@@ -7,6 +7,10 @@
 #   WRK_ARGS   wrk options (default "-t2 -c32 -d15s")
 #   WARMUP     wrk warm-up of the gateway before the rounds (default 30s: C2 needs it)
 #   JAVA_OPTS  Tollgate's JVM options (default -Xms512m -Xmx512m)
+#   PROFILE    when set, a file: async-profiler (tools.profiler:async-profiler from Maven Central) samples
+#              Tollgate's CPU from start to exit and writes collapsed stacks there (kernel frames need
+#              /proc/sys/kernel/perf_event_paranoid <= 1)
+#   ONLY       when set, "tollgate" measures only Tollgate's call (profiling); default all three
 # Needs nginx and wrk (Debian: nginx-light, wrk) and a built cli/target/tollgate-cli.jar (./tollgate builds it).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -48,8 +52,16 @@ apis:
     methods:
       - {id: bench.get, http: GET, path: "/things/{thing}", access: either, scopes: [bench]}
 CONF
+agent=
+if [ -n "${PROFILE:-}" ]; then
+  ap_jar="$HOME/.m2/repository/tools/profiler/async-profiler/4.2/async-profiler-4.2.jar"
+  [ -f "$ap_jar" ] || mvn -q dependency:get -Dartifact=tools.profiler:async-profiler:4.2 -Dtransitive=false >/dev/null
+  (cd "$work" && unzip -q -o "$ap_jar" linux-x64/libasyncProfiler.so)
+  # From start to exit: with ONLY=tollgate the warm-up and the rounds are the same call, start-up a few seconds of it.
+  agent="-agentpath:$work/linux-x64/libasyncProfiler.so=start,event=cpu,interval=1ms,collapsed,file=$PROFILE"
+fi
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:--Xms512m -Xmx512m} -jar "$jar" serve --port 18090 --host 127.0.0.1 --data "$work/data" --config "$work/catalog.yaml" \
+java ${JAVA_OPTS:--Xms512m -Xmx512m} $agent -jar "$jar" serve --port 18090 --host 127.0.0.1 --data "$work/data" --config "$work/catalog.yaml" \
   >"$work/tollgate.out" 2>&1 &
 tollgate_pid=$!
 for _ in $(seq 1 60); do grep -q 'Tollgate ready' "$work/tollgate.out" && break; sleep 1; done
@@ -79,7 +91,9 @@ run() { # name url pids...
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(nginx -v 2>&1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); wrk $wrk_args"
 wrk -t2 -c32 -d"${WARMUP:-30s}" "http://127.0.0.1:18090/bench/v1/things/x?key=$key" >/dev/null # warm-up
 for _ in $(seq 1 "$rounds"); do
-  run "nginx straight" "http://127.0.0.1:18080/base/things/x" $nginx_pids
-  run "nginx proxy_pass" "http://127.0.0.1:18081/base/things/x" $nginx_pids
+  if [ -z "${ONLY:-}" ]; then
+    run "nginx straight" "http://127.0.0.1:18080/base/things/x" $nginx_pids
+    run "nginx proxy_pass" "http://127.0.0.1:18081/base/things/x" $nginx_pids
+  fi
   run "tollgate keyed call" "http://127.0.0.1:18090/bench/v1/things/x?key=$key" $tollgate_pid
 done

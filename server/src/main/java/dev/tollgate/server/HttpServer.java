@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * The last part of a node: the sample backends and the HTTP server with every route. Stopping it
  * lets the calls in flight finish before the sample backends go.
  */
-record HttpServer(Javalin app, SampleBackends samples) implements AutoCloseable {
+record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples) implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
     /** The other parts the routes call into. */
@@ -68,8 +68,9 @@ record HttpServer(Javalin app, SampleBackends samples) implements AutoCloseable 
         String backendSecret = Secrets.randomBase62(32);
         var samples = new SampleBackends(new PostsApi(parts.stores().samples(), clock), new CalendarApi(parts.stores().samples()), backendSecret);
         var samplesUri = samples.start();
+        var proxy = new BackendProxy(config.backendTimeout());
         try {
-            Javalin app = routes(config, wiring, catalog, issuer, parts, clock, samplesUri, backendSecret);
+            Javalin app = routes(config, wiring, catalog, issuer, parts, clock, samplesUri, backendSecret, proxy);
             try {
                 app.start(config.host(), port);
             } catch (RuntimeException e) {
@@ -77,15 +78,16 @@ record HttpServer(Javalin app, SampleBackends samples) implements AutoCloseable 
                 app.stop();
                 throw e;
             }
-            return new HttpServer(app, samples);
+            return new HttpServer(app, proxy, samples);
         } catch (RuntimeException e) {
+            proxy.close();
             samples.close();
             throw e;
         }
     }
 
     private static Javalin routes(ServerConfig config, Tollgate.Wiring wiring, ApiCatalog catalog, Issuer issuer, Parts parts, Clock clock,
-                                  java.net.URI samplesUri, String backendSecret) {
+                                  java.net.URI samplesUri, String backendSecret, BackendProxy proxy) {
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -163,7 +165,7 @@ record HttpServer(Javalin app, SampleBackends samples) implements AutoCloseable 
         CallAccounting accounting = wiring.accounting()
                 ? CallAccounting.charged(quota, billingGate, new CallMeter(metering.journal(), clock)) : CallAccounting.NONE;
         var gatewayCall = new GatewayCall(catalog, decider, accounting, addresses, new Backends(catalog.apis(), samplesUri), backendSecret);
-        var gateway = new GatewayHandler(gatewayCall, new BackendProxy(config.backendTimeout()), new GatewayMetrics(registry), config.apiHost());
+        var gateway = new GatewayHandler(gatewayCall, proxy, new GatewayMetrics(registry), config.apiHost());
         config.apiHost().ifPresent(apiHost -> app.before(new ApiHostGuard(apiHost, catalog.apis())));
         var corsGateway = new dev.tollgate.server.cors.GatewayCorsHandler(gateway, new dev.tollgate.core.cors.GatewayCors(catalog), config.apiHost());
         new DiscoveryRoutes(catalog, new DiscoveryDocuments(catalog, issuer)).register(app);
@@ -178,6 +180,7 @@ record HttpServer(Javalin app, SampleBackends samples) implements AutoCloseable 
     @Override
     public void close() {
         app.stop();
+        proxy.close();
         samples.close();
     }
 }

@@ -8,38 +8,66 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Forwards an admitted call to its backend and streams the answer back. The caller's credentials
  * and any identity headers it sent never reach the backend; Tollgate's verified ones replace them.
+ *
+ * <p>The backend client is Apache HttpClient's classic (blocking) one over a pool of kept-alive
+ * connections: the request thread writes the call and reads the answer itself. The JDK's
+ * {@code HttpClient} was measured slower here (docs/BENCHMARKS.md §4): its blocking {@code send} is
+ * {@code sendAsync().get()}, so every call hands off between the request thread, its selector and
+ * its executor.
  */
-public final class BackendProxy {
+public final class BackendProxy implements AutoCloseable {
     /** Answer headers not passed back: hop-by-hop, cookies for Tollgate's origin, and those Tollgate sets itself. */
     private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade",
             "content-length", "trailer", "te", "proxy-authenticate", "set-cookie", "set-cookie2", "date", "server",
             "content-security-policy", "content-security-policy-report-only", "x-content-type-options");
     public static final String IDENTITY_PREFIX = "x-tollgate-";
     private static final int COPY_BUFFER = 16 * 1024;
+    /** As many kept-alive connections per backend as the server has request threads. */
+    private static final int CONNECTIONS_PER_BACKEND = 256;
 
-    private final HttpClient client;
+    private final PoolingHttpClientConnectionManager connections;
+    private final CloseableHttpClient client;
     private final Duration timeout;
 
     public BackendProxy(Duration timeout) {
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         this.timeout = timeout;
+        this.connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
+                .setMaxConnTotal(4 * CONNECTIONS_PER_BACKEND).setMaxConnPerRoute(CONNECTIONS_PER_BACKEND)
+                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(Timeout.of(timeout)).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
+                        .setSocketTimeout(Timeout.of(timeout)).setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .setTimeToLive(TimeValue.ofMinutes(5)).build())
+                .build();
+        // No redirects, retries, cookies, authentication or decompression: the answer goes back as the backend gave it.
+        this.client = HttpClients.createMinimal(connections);
     }
 
     /** The backend side of the call that {@code ctx} carries. */
@@ -47,38 +75,46 @@ public final class BackendProxy {
         return new Exchange(ctx);
     }
 
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // The pool's sockets are closed as far as they can be; nothing is waiting on them.
+        }
+        connections.close();
+    }
+
     private final class Exchange implements BackendExchange {
         private final Context ctx;
-        private HttpRequest request;
-        private HttpResponse<InputStream> response;
+        private HttpHost host;
+        private BasicClassicHttpRequest request;
+        private ClassicHttpResponse response;
 
         Exchange(Context ctx) {
             this.ctx = ctx;
         }
 
-        /** A header the HTTP client cannot carry is the caller's error (400), found before anything is charged or forwarded. */
+        /** A header that cannot travel on HTTP/1.1 unchanged is the caller's error (400), found before anything is charged or forwarded. */
         @Override
         public void prepare(URI target, Map<String, String> identity) {
-            try {
-                HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout);
-                InboundHeaders inbound = InboundHeaders.nominatedBy(Collections.list(ctx.req().getHeaders("Connection")));
-                Enumeration<String> names = ctx.req().getHeaderNames();
-                while (names.hasMoreElements()) {
-                    String name = names.nextElement();
-                    if (!inbound.forwarded(name)) {
-                        continue;
-                    }
-                    Enumeration<String> values = ctx.req().getHeaders(name);
-                    while (values.hasMoreElements()) {
-                        builder.header(name, values.nextElement());
-                    }
+            host = new HttpHost(target.getScheme(), target.getHost(), target.getPort());
+            request = new BasicClassicHttpRequest(ctx.method().name(), host, target.getRawPath()
+                    + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+            InboundHeaders inbound = InboundHeaders.nominatedBy(Collections.list(ctx.req().getHeaders("Connection")));
+            Enumeration<String> names = ctx.req().getHeaderNames();
+            while (names.hasMoreElements()) {
+                String name = names.nextElement();
+                if (!inbound.forwarded(name)) {
+                    continue;
                 }
-                identity.forEach(builder::header);
-                builder.method(ctx.method().name(), body(ctx));
-                request = builder.build();
-            } catch (IllegalArgumentException e) {
-                throw ApiError.INVALID_ARGUMENT.exception("The request has a header that cannot be forwarded.");
+                Enumeration<String> values = ctx.req().getHeaders(name);
+                while (values.hasMoreElements()) {
+                    request.addHeader(name, forwardable(values.nextElement()));
+                }
             }
+            identity.forEach(request::addHeader);
+            request.setEntity(body(ctx));
         }
 
         @Override
@@ -91,36 +127,50 @@ public final class BackendProxy {
         @Override
         public int forward() {
             try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            } catch (HttpTimeoutException e) {
+                response = client.executeOpen(host, request, null);
+            } catch (SocketTimeoutException e) {
                 throw ApiError.BACKEND_TIMEOUT.exception("The service behind this API did not answer within " + timeout.toSeconds() + " s.");
             } catch (IOException e) {
                 throw ApiError.BACKEND_UNAVAILABLE.exception();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw ApiError.BACKEND_UNAVAILABLE.exception();
             }
-            return response.statusCode();
+            return response.getCode();
         }
 
         /** Sandboxed, so an answer can never run script on Tollgate's origin; the body is copied here to count it. */
         @Override
         public long deliver() {
-            ctx.status(response.statusCode());
-            response.headers().map().forEach((name, values) -> {
-                String lower = name.toLowerCase(Locale.ROOT);
-                // CORS is the gateway's, from the catalog: a backend cannot widen it.
-                if (!NOT_RETURNED.contains(lower) && !lower.startsWith("access-control-") && !name.startsWith(":")) {
-                    for (String v : values) {
-                        ctx.res().addHeader(name, v);
+            try (ClassicHttpResponse answer = response) {
+                ctx.status(answer.getCode());
+                for (Header header : answer.getHeaders()) {
+                    String lower = header.getName().toLowerCase(Locale.ROOT);
+                    // CORS is the gateway's, from the catalog: a backend cannot widen it.
+                    if (!NOT_RETURNED.contains(lower) && !lower.startsWith("access-control-")) {
+                        ctx.res().addHeader(header.getName(), header.getValue());
                     }
                 }
-            });
-            ctx.res().setHeader("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'");
-            ctx.res().setHeader("X-Content-Type-Options", "nosniff");
-            response.headers().firstValueAsLong("Content-Length").ifPresent(ctx.res()::setContentLengthLong);
+                ctx.res().setHeader("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'");
+                ctx.res().setHeader("X-Content-Type-Options", "nosniff");
+                HttpEntity entity = answer.getEntity();
+                if (entity == null) { // HEAD, 204, 304: the length of what a GET would have sent, when the backend says
+                    Header length = answer.getFirstHeader("Content-Length");
+                    if (length != null) {
+                        ctx.res().setHeader("Content-Length", length.getValue());
+                    }
+                    return 0;
+                }
+                if (entity.getContentLength() >= 0) {
+                    ctx.res().setContentLengthLong(entity.getContentLength());
+                }
+                return copy(entity);
+            } catch (IOException e) {
+                // Closing a response whose body was not read to the end drops its connection: nothing to tell the caller.
+                return 0;
+            }
+        }
+
+        private long copy(HttpEntity entity) {
             long sent = 0;
-            try (InputStream body = response.body()) {
+            try (InputStream body = entity.getContent()) {
                 OutputStream out = ctx.res().getOutputStream();
                 byte[] buffer = new byte[COPY_BUFFER];
                 int n;
@@ -136,18 +186,28 @@ public final class BackendProxy {
         }
     }
 
-    private static HttpRequest.BodyPublisher body(Context ctx) {
+    /** HTTP/1.1 field values are visible ASCII, space, tab and obs-text; anything else could split or bend the request. */
+    private static String forwardable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
+                throw ApiError.INVALID_ARGUMENT.exception("The request has a header that cannot be forwarded.");
+            }
+        }
+        return value;
+    }
+
+    private static HttpEntity body(Context ctx) {
         long length = ctx.req().getContentLengthLong();
         boolean chunked = ctx.header("Transfer-Encoding") != null;
         if (length == 0 || (length < 0 && !chunked)) {
-            return HttpRequest.BodyPublishers.noBody();
+            return null;
         }
-        return HttpRequest.BodyPublishers.ofInputStream(() -> {
-            try {
-                return ctx.req().getInputStream();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        try {
+            // The caller's Content-Type travels with its other headers.
+            return new InputStreamEntity(ctx.req().getInputStream(), length, null);
+        } catch (IOException e) {
+            throw ApiError.INVALID_ARGUMENT.exception("The request body could not be read.");
+        }
     }
 }
