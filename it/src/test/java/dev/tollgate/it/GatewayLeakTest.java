@@ -158,6 +158,26 @@ class GatewayLeakTest extends EndToEnd {
         assertThat(headers.get("forwarded").asText()).startsWith("for=127.0.0.1;proto=http;host=");
     }
 
+    /** Header bytes as sent on the wire (ISO-8859-1 carries them one to one): UTF-8 text, Latin-1 letters, a no-break space. */
+    @ParameterizedTest
+    @ValueSource(strings = {"caf\u00c3\u00a9", "caf\u00e9", "a\u00a0b", "\u00ff\u00fe"})
+    void headerValueWithObsTextReachesTheBackendByteForByte(String wireValue) throws IOException {
+        Raw r = raw("GET /echo/v1/echo/x?key=" + key + " HTTP/1.1\r\nX-Note: " + wireValue + "\r\n");
+        assertThat(r.status).as(r.text).isEqualTo(200);
+        assertThat(r.seen().get("headers").get("x-note").asText()).isEqualTo(wireValue);
+    }
+
+    /** C1 controls (U+2028 in UTF-8 holds one) could be rewritten or read as line breaks on the way: refused, never forwarded bent. */
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u00e2\u0080\u00a8b", "a\u0085b", "a\u007fb", "\u009b31m"})
+    void headerValueWithControlBytesIsRefusedBeforeTheBackend(String wireValue) throws IOException {
+        int before = backendCalls.get();
+        Raw r = raw("GET /echo/v1/echo/x?key=" + key + " HTTP/1.1\r\nX-Note: " + wireValue + "\r\n");
+        assertThat(r.status).as(r.text).isEqualTo(400);
+        assertThat(r.text).contains("INVALID_ARGUMENT");
+        assertThat(backendCalls.get()).isEqualTo(before);
+    }
+
     @Test
     void credentialHeadersNeverReachTheBackend() throws IOException {
         Raw r = raw("GET /echo/v1/echo/x HTTP/1.1\r\nAuthorization: Bearer " + token + "\r\nX-Goog-Api-Key: " + key

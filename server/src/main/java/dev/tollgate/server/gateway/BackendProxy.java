@@ -186,11 +186,14 @@ public final class BackendProxy implements AutoCloseable {
         }
     }
 
-    /** HTTP/1.1 field values are visible ASCII, space, tab and obs-text; anything else could split or bend the request. */
+    /**
+     * HTTP/1.1 field values are visible ASCII, space, tab and obs-text (RFC 9110 §5.5), forwarded byte for byte.
+     * Controls, C1 ones included, could split or bend the request on its way, and the client would rewrite them.
+     */
     private static String forwardable(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
+            if ((c < 0x20 && c != '\t') || (c >= 0x7f && c < 0xa0) || c > 0xff) {
                 throw ApiError.INVALID_ARGUMENT.exception("The request has a header that cannot be forwarded.");
             }
         }
