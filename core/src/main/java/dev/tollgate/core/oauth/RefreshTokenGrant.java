@@ -9,6 +9,7 @@ import dev.tollgate.protocol.TokenRequest;
 import dev.tollgate.protocol.TokenResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * RFC 6749 §6. Refresh tokens do not expire, but die unused after {@code maxIdle}. A public
@@ -24,6 +25,11 @@ public final class RefreshTokenGrant {
     private final PersonTokens tokens;
     private final Clock clock;
     private final Duration maxIdle;
+    /**
+     * How stale a token's (and its grant's) last use may be recorded. It only has to be exact to well
+     * within {@code maxIdle}; writing it on every refresh would make each refresh two database writes.
+     */
+    private final Duration recordUseEvery;
 
     public RefreshTokenGrant(ClientAuthenticator clients, RefreshTokenRepository refreshTokens, GrantRepository grants,
                              GrantGenerations generations, TokenRevoker revoker, PersonTokens tokens, Clock clock, Duration maxIdle) {
@@ -35,6 +41,8 @@ public final class RefreshTokenGrant {
         this.tokens = tokens;
         this.clock = clock;
         this.maxIdle = maxIdle;
+        Duration hundredth = maxIdle.dividedBy(100);
+        this.recordUseEvery = hundredth.compareTo(Duration.ofHours(1)) < 0 ? hundredth : Duration.ofHours(1);
     }
 
     public TokenResponse refresh(TokenRequest.RefreshToken request) throws OAuthException {
@@ -71,10 +79,14 @@ public final class RefreshTokenGrant {
             revoker.revokeFamily(token.familyId());
             throw OAuthError.INVALID_GRANT.exception("Token has been expired or revoked.");
         }
-        if (!rotate) {
-            refreshTokens.touch(hash, clock.instant());
+        Instant now = clock.instant();
+        boolean recordUse = !token.lastUsedTime().plus(recordUseEvery).isAfter(now);
+        if (!rotate && recordUse) {
+            refreshTokens.touch(hash, now);
         }
-        grants.touch(token.userId(), client.clientId(), clock.instant());
+        if (rotate || recordUse) {
+            grants.touch(token.userId(), client.clientId(), now);
+        }
         // A rotating client gets its next refresh token here; a confidential one keeps the one it has.
         TokenResponse issued = tokens.issue(new PersonTokens.Issuance(token.userId(), token.email(), client, scopes,
                 token.nonce(), token.authTime(), token.familyId(), rotate, TokenRevoker.familySource(token.familyId())));

@@ -9,22 +9,47 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 public final class JdbcAccessTokenRepository implements AccessTokenRepository {
+    private static final String INSERT = "INSERT INTO access_tokens (token_hash, subject_kind, subject_id, email, client_id,"
+            + " project_id, scopes, issue_time_ms, expire_time_ms, revoked, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final Jdbi jdbi;
+    /** Issuance is the hot write path: tokens minted at the same time are committed together. */
+    private final GroupedInserts<AccessToken> inserts;
 
     public JdbcAccessTokenRepository(Database db) {
         this.jdbi = db.jdbi();
+        this.inserts = new GroupedInserts<>(this::insertAll, this::insertOne);
     }
 
     @Override
     public void insert(AccessToken t) {
-        Database.unique("token", () -> jdbi.withHandle(h -> h.createUpdate(
-                        "INSERT INTO access_tokens (token_hash, subject_kind, subject_id, email, client_id, project_id, scopes, issue_time_ms, expire_time_ms, revoked, source)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .bind(0, t.tokenHash()).bind(1, t.subjectKind().name()).bind(2, t.subjectId()).bind(3, t.email())
+        inserts.insert(t);
+    }
+
+    private void insertAll(List<AccessToken> tokens) {
+        if (tokens.size() == 1) {
+            insertOne(tokens.get(0));
+            return;
+        }
+        jdbi.useTransaction(h -> {
+            PreparedBatch batch = h.prepareBatch(INSERT);
+            tokens.forEach(t -> bind(batch, t).add());
+            batch.execute();
+        });
+    }
+
+    private void insertOne(AccessToken t) {
+        Database.unique("token", () -> jdbi.withHandle(h -> bind(h.createUpdate(INSERT), t).execute()));
+    }
+
+    private static <S extends SqlStatement<S>> S bind(S statement, AccessToken t) {
+        return statement.bind(0, t.tokenHash()).bind(1, t.subjectKind().name()).bind(2, t.subjectId()).bind(3, t.email())
                 .bind(4, t.clientId()).bind(5, t.projectId()).bind(6, t.scopes().toString())
-                .bind(7, t.issueTime().toEpochMilli()).bind(8, t.expireTime().toEpochMilli()).bind(9, t.revoked()).bind(10, t.source()).execute()));
+                .bind(7, t.issueTime().toEpochMilli()).bind(8, t.expireTime().toEpochMilli()).bind(9, t.revoked()).bind(10, t.source());
     }
 
     @Override

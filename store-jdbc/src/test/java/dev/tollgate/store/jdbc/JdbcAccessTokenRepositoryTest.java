@@ -125,4 +125,33 @@ class JdbcAccessTokenRepositoryTest extends RepositoryTest {
         assertThat(tokens().revokeAllOf("user-2")).isZero();
         assertThat(tokens().findByHash(token.tokenHash())).contains(token);
     }
+
+    @OnEachDatabase
+    void tokensMintedAtTheSameTimeAreAllStoredAndADuplicateFailsOnlyItsOwnCaller(Kind kind) throws Exception {
+        openWithAProject(kind);
+        var first = userToken("project-a", "user-1");
+        tokens().insert(first);
+        var minted = new java.util.ArrayList<AccessToken>();
+        for (int i = 0; i < 64; i++) {
+            minted.add(userToken("project-a", "user-" + i));
+        }
+        var sameHashAsFirst = new AccessToken(first.tokenHash(), AccessToken.SubjectKind.USER, "user-x", "x@example.com",
+                "client-1", "project-a", Scopes.EMPTY, at(0), at(60), false);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            var stored = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            minted.forEach(t -> stored.add(pool.submit(() -> tokens().insert(t))));
+            var duplicate = pool.submit(() -> tokens().insert(sameHashAsFirst));
+            for (var f : stored) {
+                f.get();
+            }
+            assertThatThrownBy(duplicate::get).hasCauseInstanceOf(DuplicateException.class);
+        } finally {
+            pool.shutdownNow();
+        }
+        for (AccessToken t : minted) {
+            assertThat(tokens().findByHash(t.tokenHash())).contains(t);
+        }
+        assertThat(tokens().findByHash(first.tokenHash())).contains(first);
+    }
 }
