@@ -6,6 +6,7 @@ import dev.tollgate.core.cache.InvalidationBus;
 import dev.tollgate.core.catalog.ApiCatalog;
 import dev.tollgate.core.key.ApiKeyService;
 import dev.tollgate.core.project.ProjectService;
+import dev.tollgate.core.serviceaccount.CachedServiceAccounts;
 import dev.tollgate.core.serviceaccount.ServiceAccountService;
 import dev.tollgate.core.token.AccessTokenIssuer;
 import dev.tollgate.core.token.KnownScopes;
@@ -20,9 +21,11 @@ record Identities(ProjectService projects, ApiKeyService keys, ServiceAccountSer
     static Identities wire(ServerConfig config, Stores stores, InvalidationBus bus, ApiCatalog catalog, Issuer issuer, Clock clock) {
         var projects = new ProjectService(stores.projects(), stores.verifiedAddresses(), catalog, bus, clock);
         var keys = new ApiKeyService(stores.keys(), projects.permissions(), catalog, bus, clock);
-        var serviceAccounts = new ServiceAccountService(stores.serviceAccounts(), projects.permissions(), bus, stores.accessTokens(), issuer, clock);
+        // Read for every JWT-bearer assertion: through a cache that every change to an account or key empties.
+        var accounts = new CachedServiceAccounts(stores.serviceAccounts(), bus);
+        var serviceAccounts = new ServiceAccountService(accounts, projects.permissions(), bus, stores.accessTokens(), issuer, clock);
         var tokenIssuer = new AccessTokenIssuer(stores.accessTokens(), clock, config.accessTokenLifetime());
-        var grant = new ServiceAccountGrant(stores.serviceAccounts(), tokenIssuer, new KnownScopes(catalog), issuer, clock, Duration.ofSeconds(60));
+        var grant = new ServiceAccountGrant(accounts, tokenIssuer, new KnownScopes(catalog), issuer, clock, Duration.ofSeconds(60));
         var cache = new CredentialCache(stores.keys(), stores.accessTokens(), stores.projects(), bus);
         return new Identities(projects, keys, serviceAccounts, tokenIssuer, grant, cache);
     }

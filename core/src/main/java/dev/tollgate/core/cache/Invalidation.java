@@ -14,4 +14,6 @@ public sealed interface Invalidation {
     record AllKeys() implements Invalidation {}
     /** An OAuth client was created or deleted: the JavaScript origins registered on clients changed. */
     record OAuthClients() implements Invalidation {}
+    /** A service account or one of its keys was disabled, enabled, added or deleted. */
+    record ServiceAccounts() implements Invalidation {}
 }

@@ -64,6 +64,7 @@ public final class ServiceAccountService {
         } catch (DuplicateException e) {
             throw ApiError.ALREADY_EXISTS.exception("Service account " + account.email() + " already exists.");
         }
+        changed();
         return account;
     }
 
@@ -82,6 +83,7 @@ public final class ServiceAccountService {
         ServiceAccount account = find(projectId, email);
         tokens.revokeAllOf(account.uniqueId());
         accounts.delete(email);
+        changed();
         bus.publish(new Invalidation.AllTokens());
     }
 
@@ -89,6 +91,7 @@ public final class ServiceAccountService {
         permissions.require(caller, projectId, Role.EDITOR);
         ServiceAccount account = find(projectId, email);
         accounts.setDisabled(email, disabled);
+        changed();
         if (disabled) {
             tokens.revokeAllOf(account.uniqueId());
             bus.publish(new Invalidation.AllTokens());
@@ -135,6 +138,7 @@ public final class ServiceAccountService {
         find(projectId, email);
         findKey(email, keyId);
         accounts.setKeyDisabled(keyId, disabled);
+        changed();
         return findKey(email, keyId);
     }
 
@@ -143,13 +147,20 @@ public final class ServiceAccountService {
         find(projectId, email);
         findKey(email, keyId);
         accounts.deleteKey(keyId);
+        changed();
     }
 
     private ServiceAccountKey store(ServiceAccount account, RSAPublicKey publicKey, ServiceAccountKey.Origin origin) {
         var key = new ServiceAccountKey(Secrets.randomHex(20), account.email(), publicKey, origin, false,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         accounts.insertKey(key);
+        changed();
         return key;
+    }
+
+    /** Every node's token endpoint reads accounts and keys through a cache ({@link CachedServiceAccounts}). */
+    private void changed() {
+        bus.publish(new Invalidation.ServiceAccounts());
     }
 
     private void checkKeyLimit(String email) {

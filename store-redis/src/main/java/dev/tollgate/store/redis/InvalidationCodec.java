@@ -45,10 +45,11 @@ final class InvalidationCodec {
             case "all-tokens" -> new Invalidation.AllTokens();
             case "all-keys" -> new Invalidation.AllKeys();
             case "oauth-clients" -> new Invalidation.OAuthClients();
+            case "service-accounts" -> new Invalidation.ServiceAccounts();
             default -> throw new IllegalArgumentException("unknown kind " + kind);
         };
         boolean wantsValue = !(invalidation instanceof Invalidation.AllTokens || invalidation instanceof Invalidation.AllKeys
-                || invalidation instanceof Invalidation.OAuthClients);
+                || invalidation instanceof Invalidation.OAuthClients || invalidation instanceof Invalidation.ServiceAccounts);
         if (value.isEmpty() == wantsValue) {
             throw new IllegalArgumentException(wantsValue ? kind + " without a value" : kind + " with a value");
         }
@@ -68,6 +69,8 @@ final class InvalidationCodec {
             return "all-keys";
         } else if (invalidation instanceof Invalidation.OAuthClients) {
             return "oauth-clients";
+        } else if (invalidation instanceof Invalidation.ServiceAccounts) {
+            return "service-accounts";
         }
         throw new IllegalArgumentException("Unknown invalidation " + invalidation);
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class InvalidationCodecTest {
     static Stream<Invalidation> everyKind() {
         return Stream.of(new Invalidation.ApiKey("k3yHash_-"), new Invalidation.AccessToken("t0kenHash"),
-                new Invalidation.Project("my-first-app"), new Invalidation.AllTokens(), new Invalidation.AllKeys(), new Invalidation.OAuthClients());
+                new Invalidation.Project("my-first-app"), new Invalidation.AllTokens(), new Invalidation.AllKeys(), new Invalidation.OAuthClients(),
+                new Invalidation.ServiceAccounts());
     }
 
     @ParameterizedTest
