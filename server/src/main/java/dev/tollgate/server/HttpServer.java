@@ -155,7 +155,8 @@ record HttpServer(Javalin app, SampleBackends samples) implements AutoCloseable 
         new dev.tollgate.server.console.ConsoleRoutes(people.sessions(), people.pages(),
                 new dev.tollgate.server.audit.ConsoleAudit(auditTrail, addresses), new dev.tollgate.server.console.ConsoleRoutes.Services(projects,
                 parts.identities().keys(), parts.identities().serviceAccounts(), oauth.clients(), parts.accountingPart().usageLedger()), catalog)
-                .register(app);
+                .register(app, new dev.tollgate.server.console.ConsoleRoutes.Governance(auditTrail, people.accounts(), people.verification(),
+                        ctx -> addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For")), clock));
 
         new BillingRoutes(adminAuth, parts.accountingPart().billingService()).register(app);
         new UsageRoutes(adminAuth, projects.permissions(), parts.accountingPart().usageLedger()).register(app);

@@ -105,6 +105,8 @@ final class AdminOperations {
         add(op("GET", CLIENTS, "projects.oauthClients.list", "oauthClients", "List the project's OAuth clients",
                 Access.VIEWER, null, "OAuthClientList"));
         add(op("GET", CLIENTS + "/{c}", "projects.oauthClients.get", "oauthClients", "Get an OAuth client", Access.VIEWER, null, "OAuthClient"));
+        add(op("PATCH", CLIENTS + "/{c}", "projects.oauthClients.update", "oauthClients",
+                "Rename a client or replace its redirect URIs or JavaScript origins", Access.EDITOR, "UpdateOAuthClient", "OAuthClient"));
         add(op("DELETE", CLIENTS + "/{c}", "projects.oauthClients.delete", "oauthClients",
                 "Delete an OAuth client; its grants and tokens end", Access.EDITOR, null, "Empty"));
         add(op("POST", CLIENTS + "/{c}/secrets", "projects.oauthClients.secrets.create", "oauthClients",

@@ -144,6 +144,10 @@ final class AdminSchemas {
                 .optional("displayName", string("A name for people."))
                 .optional("redirectUris", arrayOf(string("A redirect URI."), "Exact redirect URIs; installed clients may also use any loopback one."))
                 .optional("javascriptOrigins", arrayOf(string("https://host[:port]."), "Origins of a web client's pages.")));
+        put("UpdateOAuthClient", object("What to change; a field left out stays as it is, a list given replaces the registered one.").closed()
+                .optional("displayName", string("A name for people."))
+                .optional("redirectUris", arrayOf(string("A redirect URI."), "Exact redirect URIs, checked as at creation."))
+                .optional("javascriptOrigins", arrayOf(string("https://host[:port]."), "Origins of a web client's pages.")));
         put("ClientSecret", object("A client secret; only its hash is kept.")
                 .required("secretId", string("The secret's id."))
                 .required("createTime", time("When it was created.")));
