@@ -156,6 +156,7 @@ record HttpServer(Javalin app, SampleBackends samples) implements AutoCloseable 
                 new dev.tollgate.server.audit.ConsoleAudit(auditTrail, addresses), new dev.tollgate.server.console.ConsoleRoutes.Services(projects,
                 parts.identities().keys(), parts.identities().serviceAccounts(), oauth.clients(), parts.accountingPart().usageLedger()), catalog)
                 .register(app, new dev.tollgate.server.console.ConsoleRoutes.Governance(auditTrail, people.accounts(), people.verification(),
+                        people.administration(),
                         ctx -> addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For")), clock));
 
         new BillingRoutes(adminAuth, parts.accountingPart().billingService()).register(app);

@@ -39,6 +39,8 @@ public final class ConsoleAudit {
     public static final String ENABLE_SERVICE_ACCOUNT_KEY = "/console/projects/{p}/serviceAccounts/{sa}/keys/{key}/enable";
     public static final String DELETE_SERVICE_ACCOUNT_KEY = "/console/projects/{p}/serviceAccounts/{sa}/keys/{key}/delete";
     public static final String CREATE_PERSON = "/console/admin/people";
+    public static final String DISABLE_PERSON = "/console/admin/people/{email}/disable";
+    public static final String ENABLE_PERSON = "/console/admin/people/{email}/enable";
 
     /** Each console POST route, with the method name its entries carry. */
     static final Map<String, String> ACTIONS = Map.ofEntries(
@@ -64,7 +66,9 @@ public final class ConsoleAudit {
             Map.entry(DISABLE_SERVICE_ACCOUNT_KEY, "projects.serviceAccounts.keys.disable"),
             Map.entry(ENABLE_SERVICE_ACCOUNT_KEY, "projects.serviceAccounts.keys.enable"),
             Map.entry(DELETE_SERVICE_ACCOUNT_KEY, "projects.serviceAccounts.keys.delete"),
-            Map.entry(CREATE_PERSON, "users.create"));
+            Map.entry(CREATE_PERSON, "users.create"),
+            Map.entry(DISABLE_PERSON, "users.disable"),
+            Map.entry(ENABLE_PERSON, "users.enable"));
 
     private final AuditTrail trail;
     private final AuditAddresses addresses;

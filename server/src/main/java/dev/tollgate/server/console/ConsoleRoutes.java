@@ -11,6 +11,7 @@ import dev.tollgate.server.audit.ConsoleAudit;
 import dev.tollgate.server.pages.Pages;
 import dev.tollgate.core.audit.AuditTrail;
 import dev.tollgate.core.user.EmailVerification;
+import dev.tollgate.core.user.PeopleAdministration;
 import dev.tollgate.core.user.UserAccounts;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -43,7 +44,7 @@ public final class ConsoleRoutes {
      *
      * @param clientAddress the address of the person's browser, behind the trusted proxies (for a verification mail)
      */
-    public record Governance(AuditTrail trail, UserAccounts accounts, EmailVerification verification,
+    public record Governance(AuditTrail trail, UserAccounts accounts, EmailVerification verification, PeopleAdministration people,
                              Function<Context, InetAddress> clientAddress, Clock clock) {}
 
     /** The domain services the console acts through, the admin API's own. */
@@ -80,6 +81,7 @@ public final class ConsoleRoutes {
         new MemberRoutes(console).register(app);
         new ActivityPage(console, governance.trail(), governance.clock()).register(app);
         new PlatformAdminPages(console, governance.accounts(), governance.verification(), governance.clientAddress()).register(app);
+        new PeoplePages(console, governance.people(), governance.verification()).register(app);
     }
 
     private static byte[] resource(String name) {

@@ -24,7 +24,8 @@ import java.util.function.Function;
 /**
  * {@code /console/admin}, for platform administrators: every project, creating a person (verified
  * at once, or mailed a verification link), as {@code POST /admin/v1/users} does, and the sign-up
- * setting, which is a start-up option and so only shown.
+ * setting, which is a start-up option and so only shown. {@link PeoplePages} lists people and
+ * disables or enables them.
  */
 final class PlatformAdminPages {
     static final String PATH = "/console/admin";
@@ -44,6 +45,13 @@ final class PlatformAdminPages {
     void register(Javalin app) {
         console.pages().get(app, PATH, ctx -> show(ctx, requireAdmin(console.person(ctx)), 200, PersonForm.EMPTY, notice(ctx)));
         console.pages().post(app, ConsoleAudit.CREATE_PERSON, this::createPerson);
+    }
+
+    static SignedIn requireAdmin(Console console, SignedIn who) {
+        if (!console.projects().permissions().isPlatformAdmin(Console.principal(who))) {
+            throw PageError.forbidden("Only platform administrators can see this page.");
+        }
+        return who;
     }
 
     private SignedIn requireAdmin(SignedIn who) {

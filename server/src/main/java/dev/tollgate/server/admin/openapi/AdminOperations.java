@@ -154,8 +154,11 @@ final class AdminOperations {
                 Access.PLATFORM_ADMIN, null, "AuditLogPage").withQuery(platform.toArray(QueryParameter[]::new)));
         add(op("POST", "/admin/v1/users", "users.create", "users",
                 "Create a person (verified at once, or mailed a verification link)", Access.PLATFORM_ADMIN, "CreateUser", "User").creating());
+        add(op("GET", "/admin/v1/users", "users.list", "users", "List every person's account, by address",
+                Access.PLATFORM_ADMIN, null, "UserList"));
         add(op("POST", "/admin/v1/users/{nameAndAction}", "users.verification", "users",
-                "Mail a new verification link (EMAIL:resendVerification) or make the address unverified (EMAIL:revokeVerification)",
+                "Mail a new verification link (EMAIL:resendVerification), make the address unverified (EMAIL:revokeVerification),"
+                        + " disable the account, ending its sessions and tokens (EMAIL:disable), or enable it again (EMAIL:enable)",
                 Access.PLATFORM_ADMIN, null, "UserAction"));
     }
 }
