@@ -349,7 +349,7 @@ class ConsoleRolesBrowserTest extends EndToEnd {
     }
 
     @Test
-    void platformAdministratorSeesEveryProjectCreatesAPersonAndReadsTheSignUpSetting() throws IOException {
+    void platformAdministratorSeesEveryProjectCreatesDisablesAndEnablesAPersonAndReadsTheSignUpSetting() throws IOException {
         String projectId = createProject(adminToken);
         String someone = createVerifiedPerson("someone", PASSWORD);
         var outsider = new Browser(server.baseUrl());
@@ -380,10 +380,36 @@ class ConsoleRolesBrowserTest extends EndToEnd {
         var made = new Browser(server.baseUrl());
         Http.Response signedIn = made.signIn(made.get("/signin"), person, PASSWORD);
         assertThat(signedIn.header("Location")).as("the new person signs in, to the console").isEqualTo("/");
+
+        clickLink("People: every account, disable or enable one");
+        waitForHeading(chrome, "People");
+        assertThat(chrome.findElement(By.xpath("//main//tr[td[1][normalize-space()='admin@localhost']]")).getText()).contains("Your account");
+        WebElement row = chrome.findElement(By.xpath("//main//tr[td[1][normalize-space()='" + person + "']]"));
+        assertThat(row.getText()).contains("Verified").contains("Enabled");
+        screenshot("42-people");
+        row.findElement(By.partialLinkText("Disable")).click();
+        waitForHeading(chrome, "Disable the account " + person + "?");
+        screenshot("43-disable-person-confirmation");
+        click(chrome, "Disable the account");
+        expectStatus("The account " + person + " is disabled: it cannot sign in, and its sessions and tokens ended.");
+        assertThat(chrome.findElement(By.xpath("//main//tr[td[1][normalize-space()='" + person + "']]//td[@class='person-status']")).getText())
+                .isEqualTo("Disabled");
+        assertThat(made.get("/account").status()).as("the person's session ended").isEqualTo(302);
+        var refusedBrowser = new Browser(server.baseUrl());
+        Http.Response refused = refusedBrowser.signIn(refusedBrowser.get("/signin"), person, PASSWORD);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("This account is disabled.");
+        chrome.findElement(By.xpath("//main//tr[td[1][normalize-space()='" + person + "']]//button")).click();
+        expectStatus("The account " + person + " is enabled.");
+        var again = new Browser(server.baseUrl());
+        assertThat(again.signIn(again.get("/signin"), person, PASSWORD).status()).isEqualTo(303);
+        assertThat(outsider.get("/console/admin/people").status()).as("the list, for a person who is no administrator").isEqualTo(403);
+        assertThat(outsider.post("/console/admin/people/" + person + "/disable", Map.of("csrf_token", csrf)).status()).isEqualTo(403);
         JsonNode log = http.getWithToken("/admin/v1/auditLogs?pageSize=1000&start=" + java.time.Instant.now().minusSeconds(600), adminToken).json();
         List<String> entries = new ArrayList<>();
         log.get("auditLogs").forEach(e -> entries.add(e.get("method").asText() + " " + e.get("resource").asText() + " by "
                 + e.get("actor").path("email").asText()));
-        assertThat(entries).contains("users.create users/" + person + " by admin@localhost");
+        assertThat(entries).contains("users.create users/" + person + " by admin@localhost", "users.disable users/" + person + " by admin@localhost",
+                "users.enable users/" + person + " by admin@localhost");
     }
 }
