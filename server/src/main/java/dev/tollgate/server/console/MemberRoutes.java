@@ -62,7 +62,7 @@ final class MemberRoutes {
             console.act(ctx, who, "projects.members.set", projectId, m -> resource, resource,
                     () -> console.projects().putMember(Console.principal(who), projectId, member, role));
         } catch (PageError e) {
-            if (e.status() != 400 && e.status() != 412) {
+            if (e.status() != 400) {
                 throw e;
             }
             show(ctx, who, nav, e.status(), new MemberForm(form.member(), form.role(), e.getMessage()));

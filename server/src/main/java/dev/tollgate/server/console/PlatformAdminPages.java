@@ -55,10 +55,7 @@ final class PlatformAdminPages {
     }
 
     private SignedIn requireAdmin(SignedIn who) {
-        if (!console.projects().permissions().isPlatformAdmin(Console.principal(who))) {
-            throw PageError.forbidden("Only platform administrators can see this page.");
-        }
-        return who;
+        return requireAdmin(console, who);
     }
 
     private static String notice(Context ctx) {
