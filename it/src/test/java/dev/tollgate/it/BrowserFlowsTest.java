@@ -289,7 +289,7 @@ class BrowserFlowsTest extends EndToEnd {
         // Signed in, so that the framed authorization URL is a consent page with its Allow button (clickjacking bait).
         chrome.get(url("/signin"));
         signIn(chrome, email, PASSWORD);
-        waitForHeading(chrome, "Your account");
+        waitForHeading(chrome, "Your projects");
 
         // The control frame comes from yet another origin that allows framing: frames do render on this page.
         String control = "http://localhost:" + app.port() + "/framed-ok";

@@ -93,6 +93,8 @@ class BrowserMailFlowsTest extends EndToEnd {
         assertThat(waitFor(chrome, d -> d.findElements(By.cssSelector("p.error[role=alert]")).stream().findFirst().orElse(null),
                 "the sign-in error").getText()).as("the old password").isEqualTo("Wrong email address or password.");
         signIn(chrome, email, "a brand new password");
+        waitForHeading(chrome, "Your projects");
+        chrome.get(server.baseUrl() + "/account");
         waitForHeading(chrome, "Your account");
         assertThat(chrome.findElement(By.tagName("dd")).getText()).isEqualTo(email);
     }

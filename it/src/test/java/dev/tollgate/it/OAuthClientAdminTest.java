@@ -36,6 +36,50 @@ class OAuthClientAdminTest extends EndToEnd {
         assertThat(http.getWithToken("/admin/v1/projects/" + project + "/oauthClients", adminToken).json().get("oauthClients")).hasSize(1);
     }
 
+    /** Whether the authorization endpoint takes {@code redirect} for the client: it sends a person on to sign in (302), or refuses (400). */
+    int authorizationStatus(String clientId, String redirect) {
+        return http.get("/o/oauth2/v2/auth?client_id=" + clientId + "&response_type=code&scope=posts&redirect_uri="
+                + java.net.URLEncoder.encode(redirect, java.nio.charset.StandardCharsets.UTF_8)).status();
+    }
+
+    @Test
+    void patchReplacesTheRedirectUrisAndTheOldOneIsRefusedAtOnce() throws java.io.IOException {
+        String project = createProject(adminToken);
+        String clientId = http.postJson("/admin/v1/projects/" + project + "/oauthClients", adminToken, Map.of("type", "web",
+                "displayName", "Site", "redirectUris", List.of("https://site.example.com/old"))).json().get("clientId").asText();
+        String path = "/admin/v1/projects/" + project + "/oauthClients/" + clientId;
+        assertThat(authorizationStatus(clientId, "https://site.example.com/old")).isEqualTo(302);
+
+        Http.Response patched = http.patchJson(path, adminToken, Map.of("redirectUris", List.of("https://site.example.com/new"),
+                "javascriptOrigins", List.of("https://site.example.com")));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        assertThat(patched.json().get("displayName").asText()).as("a field left out stays").isEqualTo("Site");
+        assertThat(patched.json().get("redirectUris")).extracting(JsonNode::asText).containsExactly("https://site.example.com/new");
+        assertThat(patched.json().get("javascriptOrigins")).extracting(JsonNode::asText).containsExactly("https://site.example.com");
+        assertThat(authorizationStatus(clientId, "https://site.example.com/new")).isEqualTo(302);
+        assertThat(authorizationStatus(clientId, "https://site.example.com/old")).as("the replaced redirect URI").isEqualTo(400);
+
+        for (Object body : List.of(Map.of("redirectUris", List.of("http://site.example.com/cb")), Map.of("redirectUris", "https://site.example.com/cb"),
+                Map.of("redirectUris", List.of("https://site.example.com/*")), Map.of("javascriptOrigins", List.of("https://site.example.com/path")),
+                Map.of("type", "installed"), Map.of("displayName", "x".repeat(101)))) {
+            assertThat(http.patchJson(path, adminToken, body).status()).as(body.toString()).isEqualTo(400);
+        }
+        assertThat(http.getWithToken(path, adminToken).json().get("redirectUris")).extracting(JsonNode::asText)
+                .as("refused changes change nothing").containsExactly("https://site.example.com/new");
+
+        String other = createProject(adminToken);
+        String viewerToken = createServiceAccount(adminToken, other, "viewer-bot").accessToken(http, "admin");
+        assertThat(http.postJson("/admin/v1/projects/" + project + "/members", adminToken,
+                Map.of("member", "serviceAccount:viewer-bot@" + other + ".iam", "role", "viewer")).status()).isEqualTo(200);
+        assertThat(http.patchJson(path, viewerToken, Map.of("redirectUris", List.of())).status()).isEqualTo(403);
+        assertThat(http.patchJson("/admin/v1/projects/" + project + "/oauthClients/9-nobody.apps.tollgate", adminToken,
+                Map.of("displayName", "x")).status()).isEqualTo(404);
+
+        JsonNode log = http.getWithToken("/admin/v1/projects/" + project + "/auditLogs", adminToken).json();
+        assertThat(log.get("auditLogs")).extracting(e -> e.get("method").asText() + " " + e.get("resource").asText())
+                .contains("projects.oauthClients.update projects/" + project + "/oauthClients/" + clientId);
+    }
+
     @Test
     void installedClientFileUsesTheInstalledKey() {
         String project = createProject(adminToken);

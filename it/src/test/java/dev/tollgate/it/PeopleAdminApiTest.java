@@ -20,12 +20,36 @@ class PeopleAdminApiTest extends PeopleEndToEndTest {
         assertThat(Instant.parse(r.json().get("createTime").asText())).isBefore(Instant.now().plusSeconds(1));
         assertThat(r.json().get("emailVerified").asBoolean()).isFalse();
         assertThat(r.json().get("verificationMail").asText()).isEqualTo("SENT");
-        assertThat(r.json().size()).as("no password or hash in the answer").isEqualTo(5);
+        assertThat(r.json().get("disabled").asBoolean()).isFalse();
+        assertThat(r.json().size()).as("no password or hash in the answer").isEqualTo(6);
         assertThat(r.header("Cache-Control")).isEqualTo("no-store");
 
         Browser b = browser();
         assertThat(b.signIn(email, PASSWORD).status()).isEqualTo(303);
         assertThat(b.get("/account").body()).contains(email);
+    }
+
+    @Test
+    void disabledPersonCannotSignInAndLosesTheirSessionUntilEnabled() {
+        String email = uniqueEmail();
+        assertThat(http.postJson("/admin/v1/users", adminToken, Map.of("email", email, "password", PASSWORD, "emailVerified", true)).status())
+                .isEqualTo(200);
+        Browser signedIn = browser();
+        assertThat(signedIn.signIn(email, PASSWORD).status()).isEqualTo(303);
+
+        Http.Response disabled = http.postJson("/admin/v1/users/" + email + ":disable", adminToken, "");
+        assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+        assertThat(disabled.json().get("disabled").asBoolean()).isTrue();
+        assertThat(signedIn.get("/account").status()).as("the session ended").isEqualTo(302);
+        Answer refused = browser().signIn(email, PASSWORD);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("This account is disabled.");
+        assertThat(http.getWithToken("/admin/v1/users", adminToken).json().get("users").findValues("email").stream()
+                .map(e -> e.asText()).toList()).contains(email, "admin@localhost");
+
+        assertThat(http.postJson("/admin/v1/users/" + email + ":enable", adminToken, "").json().get("disabled").asBoolean()).isFalse();
+        assertThat(browser().signIn(email, PASSWORD).status()).isEqualTo(303);
+        assertGoogleError(http.postJson("/admin/v1/users/nobody-" + email + ":disable", adminToken, ""), 404, "NOT_FOUND", "NOT_FOUND");
     }
 
     @Test

@@ -157,7 +157,9 @@ record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples) imple
         new dev.tollgate.server.console.ConsoleRoutes(people.sessions(), people.pages(),
                 new dev.tollgate.server.audit.ConsoleAudit(auditTrail, addresses), new dev.tollgate.server.console.ConsoleRoutes.Services(projects,
                 parts.identities().keys(), parts.identities().serviceAccounts(), oauth.clients(), parts.accountingPart().usageLedger()), catalog)
-                .register(app);
+                .register(app, new dev.tollgate.server.console.ConsoleRoutes.Governance(auditTrail, people.accounts(), people.verification(),
+                        people.administration(),
+                        ctx -> addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For")), clock));
 
         new BillingRoutes(adminAuth, parts.accountingPart().billingService()).register(app);
         new UsageRoutes(adminAuth, projects.permissions(), parts.accountingPart().usageLedger()).register(app);

@@ -8,6 +8,9 @@ public interface OAuthClientRepository {
 
     Optional<OAuthClient> find(String clientId);
 
+    /** Replaces the stored client of the same id (its name, redirect URIs and JavaScript origins). */
+    void update(OAuthClient client);
+
     List<OAuthClient> list(String projectId);
 
     /** Every JavaScript origin registered on any client, as registered (a browser may call the token endpoints from them). */

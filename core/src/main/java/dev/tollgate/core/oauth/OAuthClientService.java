@@ -51,20 +51,10 @@ public final class OAuthClientService {
     public CreatedClient create(Principal caller, String projectId, ClientType type, String displayName,
                                 List<String> redirectUris, List<String> javascriptOrigins) {
         Project project = permissions.require(caller, projectId, Role.EDITOR);
-        String name = displayName == null ? "" : displayName.strip();
-        if (name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
-            throw ApiError.INVALID_ARGUMENT.exception("displayName must be at most 100 printable characters.");
-        }
+        String name = displayName(displayName);
         List<String> redirects = redirectUris == null ? List.of() : redirectUris;
         List<String> origins = javascriptOrigins == null ? List.of() : javascriptOrigins;
-        if (redirects.size() > MAX_URIS || origins.size() > MAX_URIS) {
-            throw ApiError.INVALID_ARGUMENT.exception("At most " + MAX_URIS + " redirect URIs and origins.");
-        }
-        redirects.forEach(u -> RedirectUris.validateForRegistration(type, u));
-        if (type == ClientType.INSTALLED && !origins.isEmpty()) {
-            throw ApiError.INVALID_ARGUMENT.exception("javascriptOrigins are for web applications.");
-        }
-        origins.forEach(RedirectUris::validateOrigin);
+        requireRegistrable(type, redirects, origins);
         String clientId = project.projectNumber() + "-" + Secrets.randomBase62(32).toLowerCase(Locale.ROOT) + ".apps.tollgate";
         var client = new OAuthClient(clientId, projectId, type, name, redirects, origins, now());
         clients.insert(client);
@@ -75,6 +65,45 @@ public final class OAuthClientService {
                 secret.secret(), fileRedirects.isEmpty() ? null : fileRedirects, origins.isEmpty() ? null : origins);
         var file = type == ClientType.WEB ? new ClientSecretFile(details, null) : new ClientSecretFile(null, details);
         return new CreatedClient(client, secret.record(), secret.secret(), file);
+    }
+
+    /**
+     * Changes what is given of a client's name, redirect URIs and JavaScript origins; what is left
+     * empty stays as it is. The URIs are checked as at creation: a redirect URI then matches only as
+     * registered, so the new list replaces the old one whole.
+     */
+    public OAuthClient update(Principal caller, String projectId, String clientId, Optional<String> displayName,
+                              Optional<List<String>> redirectUris, Optional<List<String>> javascriptOrigins) {
+        permissions.require(caller, projectId, Role.EDITOR);
+        OAuthClient current = find(projectId, clientId);
+        String name = displayName.map(OAuthClientService::displayName).orElse(current.displayName());
+        List<String> redirects = redirectUris.orElse(current.redirectUris());
+        List<String> origins = javascriptOrigins.orElse(current.javascriptOrigins());
+        requireRegistrable(current.type(), redirects, origins);
+        var updated = new OAuthClient(clientId, projectId, current.type(), name, redirects, origins, current.createTime());
+        clients.update(updated);
+        // Every node's caches of clients and of registered origins forget the old lists.
+        bus.publish(new Invalidation.OAuthClients());
+        return updated;
+    }
+
+    private static String displayName(String displayName) {
+        String name = displayName == null ? "" : displayName.strip();
+        if (name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
+            throw ApiError.INVALID_ARGUMENT.exception("displayName must be at most 100 printable characters.");
+        }
+        return name;
+    }
+
+    private static void requireRegistrable(ClientType type, List<String> redirects, List<String> origins) {
+        if (redirects.size() > MAX_URIS || origins.size() > MAX_URIS) {
+            throw ApiError.INVALID_ARGUMENT.exception("At most " + MAX_URIS + " redirect URIs and origins.");
+        }
+        redirects.forEach(u -> RedirectUris.validateForRegistration(type, u));
+        if (type == ClientType.INSTALLED && !origins.isEmpty()) {
+            throw ApiError.INVALID_ARGUMENT.exception("javascriptOrigins are for web applications.");
+        }
+        origins.forEach(RedirectUris::validateOrigin);
     }
 
     /**

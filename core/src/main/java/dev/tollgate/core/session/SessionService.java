@@ -96,7 +96,8 @@ public final class SessionService {
             sessions.delete(hash);
             return Optional.empty();
         }
-        Optional<User> user = users.find(session.userId());
+        // A disabled account's sessions were deleted when it was disabled; this holds against a race with that.
+        Optional<User> user = users.find(session.userId()).filter(u -> !u.disabled());
         if (user.isEmpty()) {
             sessions.delete(hash);
             return Optional.empty();

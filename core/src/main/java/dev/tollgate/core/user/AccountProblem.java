@@ -17,6 +17,8 @@ public enum AccountProblem {
     SIGN_IN_FAILED("Wrong email address or password."),
     /** The same whether or not the account exists. */
     TOO_MANY_ATTEMPTS("Too many failed sign-in attempts. Wait a few minutes, then try again."),
+    /** Said only to whoever gave the account's right password. */
+    ACCOUNT_DISABLED("This account is disabled. Ask the server's administrator."),
     CURRENT_PASSWORD_WRONG("The current password is not correct."),
     EMAIL_UNCHANGED("This is already the address of your account."),
     /** The same for an unknown, used, expired or altered link. */

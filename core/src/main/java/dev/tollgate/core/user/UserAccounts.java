@@ -124,6 +124,9 @@ public final class UserAccounts {
             throw AccountProblem.SIGN_IN_FAILED.exception();
         }
         attempt.succeeded();
+        if (user.orElseThrow().disabled()) {
+            throw AccountProblem.ACCOUNT_DISABLED.exception();
+        }
         return user.orElseThrow();
     }
 

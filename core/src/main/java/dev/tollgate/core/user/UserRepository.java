@@ -12,4 +12,10 @@ public interface UserRepository {
 
     /** Replaces the person's password hash; does nothing if there is no such person. */
     void updatePasswordHash(String userId, String passwordHash);
+
+    /** Every account, by email address. */
+    java.util.List<User> list();
+
+    /** Disables or enables the account; does nothing if there is no such person. */
+    void setDisabled(String userId, boolean disabled);
 }

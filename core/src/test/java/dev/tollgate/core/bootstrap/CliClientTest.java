@@ -38,6 +38,7 @@ class CliClientTest {
         }
         public Optional<OAuthClient> find(String clientId) { return staleReads ? Optional.empty() : Optional.ofNullable(rows.get(clientId)); }
         public List<OAuthClient> list(String projectId) { return rows.values().stream().filter(c -> c.projectId().equals(projectId)).toList(); }
+        public void update(OAuthClient client) { rows.replace(client.clientId(), client); }
         public boolean delete(String clientId) { return rows.remove(clientId) != null; }
         public List<String> javascriptOrigins() { return rows.values().stream().flatMap(c -> c.javascriptOrigins().stream()).toList(); }
         public void insertSecret(ClientSecret secret) { throw new AssertionError("the CLI client is public and has no secret"); }

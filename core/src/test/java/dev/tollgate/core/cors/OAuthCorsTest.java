@@ -93,6 +93,7 @@ class OAuthCorsTest {
 
         public void insert(OAuthClient client) { rows.put(client.clientId(), client); }
         public Optional<OAuthClient> find(String clientId) { return Optional.ofNullable(rows.get(clientId)); }
+        public void update(OAuthClient client) { rows.replace(client.clientId(), client); }
         public List<OAuthClient> list(String projectId) { return List.copyOf(rows.values()); }
         public List<String> javascriptOrigins() {
             originReads.incrementAndGet();

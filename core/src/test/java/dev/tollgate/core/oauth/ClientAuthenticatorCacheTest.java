@@ -63,6 +63,7 @@ class ClientAuthenticatorCacheTest {
             public Optional<OAuthClient> find(String clientId) { reads.incrementAndGet(); return repository.find(clientId); }
             public List<OAuthClient> list(String projectId) { return repository.list(projectId); }
             public List<String> javascriptOrigins() { return repository.javascriptOrigins(); }
+            public void update(OAuthClient client) { repository.update(client); }
             public boolean delete(String clientId) { return repository.delete(clientId); }
             public void insertSecret(ClientSecret secret) { repository.insertSecret(secret); }
             public List<ClientSecret> secrets(String clientId) { return repository.secrets(clientId); }

@@ -174,6 +174,7 @@ final class InMemoryOAuth {
     final OAuthClientRepository clientRepository = new OAuthClientRepository() {
         public void insert(OAuthClient client) { clientRows.put(client.clientId(), client); }
         public Optional<OAuthClient> find(String clientId) { return Optional.ofNullable(clientRows.get(clientId)); }
+        public void update(OAuthClient client) { clientRows.replace(client.clientId(), client); }
         public List<OAuthClient> list(String projectId) { return List.copyOf(clientRows.values()); }
         public List<String> javascriptOrigins() { return clientRows.values().stream().flatMap(c -> c.javascriptOrigins().stream()).toList(); }
         public boolean delete(String clientId) { return clientRows.remove(clientId) != null; }

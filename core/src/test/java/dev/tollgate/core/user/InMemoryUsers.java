@@ -29,7 +29,17 @@ public final class InMemoryUsers implements UserRepository {
 
     @Override
     public void updatePasswordHash(String userId, String passwordHash) {
-        byId.computeIfPresent(userId, (id, u) -> new User(id, u.email(), passwordHash, u.createTime()));
+        byId.computeIfPresent(userId, (id, u) -> new User(id, u.email(), passwordHash, u.createTime(), u.disabled()));
+    }
+
+    @Override
+    public java.util.List<User> list() {
+        return byId.values().stream().sorted(java.util.Comparator.comparing(User::email)).toList();
+    }
+
+    @Override
+    public void setDisabled(String userId, boolean disabled) {
+        byId.computeIfPresent(userId, (id, u) -> new User(id, u.email(), u.passwordHash(), u.createTime(), disabled));
     }
 
     /** What the verified-address store does to the users table when an address changes. */
@@ -37,6 +47,6 @@ public final class InMemoryUsers implements UserRepository {
         if (findByEmail(email).filter(u -> !u.userId().equals(userId)).isPresent()) {
             throw new DuplicateException("user " + email);
         }
-        byId.computeIfPresent(userId, (id, u) -> new User(id, email, u.passwordHash(), u.createTime()));
+        byId.computeIfPresent(userId, (id, u) -> new User(id, email, u.passwordHash(), u.createTime(), u.disabled()));
     }
 }

@@ -14,6 +14,8 @@ import java.util.Optional;
  */
 public final class ContinueUrl {
     public static final String DEFAULT = "/account";
+    /** Where signing in goes when nothing else is asked for: the developer console. */
+    public static final String AFTER_SIGN_IN = "/";
     /** Authorization requests with many scopes and a long state are the longest legitimate ones. */
     static final int MAX_LENGTH = 4096;
 

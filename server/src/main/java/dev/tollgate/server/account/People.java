@@ -14,6 +14,7 @@ import dev.tollgate.core.user.KnownDeviceRepository;
 import dev.tollgate.core.user.KnownDevices;
 import dev.tollgate.core.user.MailedLinks;
 import dev.tollgate.core.user.PasswordReset;
+import dev.tollgate.core.user.PeopleAdministration;
 import dev.tollgate.core.user.PasswordHasher;
 import dev.tollgate.core.user.SignUpMode;
 import dev.tollgate.core.user.ThrottleLimits;
@@ -40,6 +41,7 @@ public final class People {
     private final EmailVerification verification;
     private final PasswordReset reset;
     private final ActionThrottle throttles;
+    private final PeopleAdministration administration;
 
     /**
      * @param mail      what the pages need to send and check mailed links: verification of addresses,
@@ -58,6 +60,7 @@ public final class People {
         this.verification = new EmailVerification(users, mail.verified(), accounts, permissions, links, mail.tokenRevocation(), clock);
         this.reset = new PasswordReset(users, hasher, mail.verified(), sessionRepository, mail.tokenRevocation(), links,
                 mail.background(), clock);
+        this.administration = new PeopleAdministration(users, sessionRepository, mail.tokenRevocation(), permissions);
         this.sessionService = new SessionService(sessionRepository, users, accounts, SessionPolicy.DEFAULT, clock);
         var cookies = new Cookies(issuer.url().startsWith("https://"));
         this.sessions = new Sessions(sessionService, cookies);
@@ -76,7 +79,7 @@ public final class People {
         new SignUpRoutes(sessions, sessionService, pages, continueTargets, verification, addresses).register(app);
         new AccountRoutes(sessions, sessionService, pages, addresses, verification).register(app);
         new MailLinkRoutes(sessions, pages, addresses, verification, reset).register(app);
-        new UserAdminRoutes(adminAuthenticator, accounts, verification, addresses).register(app);
+        new UserAdminRoutes(adminAuthenticator, accounts, verification, administration, addresses).register(app);
     }
 
     public Sessions sessions() { return sessions; }
@@ -86,6 +89,8 @@ public final class People {
     public UserAccounts accounts() { return accounts; }
 
     public EmailVerification verification() { return verification; }
+
+    public PeopleAdministration administration() { return administration; }
 
     /**
      * The action throttle of the people's pages: {@code throttles().admit(ThrottledAction.PASSWORD_RESET,

@@ -35,7 +35,7 @@ final class SignInRoutes {
 
     private void show(Context ctx) {
         FormFields query = FormFields.ofQuery(ctx);
-        String continueUrl = ContinueUrl.orDefault(query.text("continue"));
+        String continueUrl = ContinueUrl.parse(query.text("continue")).orElse(ContinueUrl.AFTER_SIGN_IN);
         SignInPrompt prompt = SignInPrompt.parse(query.text("prompt"));
         Optional<SignedIn> current = sessions.current(ctx);
         if (current.isPresent() && prompt == SignInPrompt.NONE) {
@@ -50,7 +50,7 @@ final class SignInRoutes {
 
     private void signIn(Context ctx, FormFields form) {
         String email = form.text("email");
-        String continueUrl = ContinueUrl.orDefault(form.text("continue"));
+        String continueUrl = ContinueUrl.parse(form.text("continue")).orElse(ContinueUrl.AFTER_SIGN_IN);
         try {
             BrowserSignIn signIn = service.signIn(email, form.text("password"), addresses.of(ctx), sessions.deviceCookie(ctx),
                     sessions.cookieValue(ctx));
@@ -70,7 +70,7 @@ final class SignInRoutes {
 
     private void render(Context ctx, int status, SignInForm form) {
         String signUpUrl = service.accounts().signUpOpen()
-                ? "/signup" + (form.continueUrl().equals(ContinueUrl.DEFAULT) ? "" : "?continue=" + Sessions.encode(form.continueUrl()))
+                ? "/signup" + (form.continueUrl().equals(ContinueUrl.AFTER_SIGN_IN) ? "" : "?continue=" + Sessions.encode(form.continueUrl()))
                 : null;
         var withLink = new SignInForm(form.email(), form.continueUrl(), form.error(), form.continueAsEmail(), signUpUrl);
         pages.render(ctx, status, continueTargets.policyFor(form.continueUrl()), "signin.jte", pages.page(ctx, "Sign in"),

@@ -6,6 +6,7 @@ import dev.tollgate.core.access.Principal;
 import dev.tollgate.core.user.AccountException;
 import dev.tollgate.core.user.EmailVerification;
 import dev.tollgate.core.user.MailOutcome;
+import dev.tollgate.core.user.PeopleAdministration;
 import dev.tollgate.core.user.User;
 import dev.tollgate.core.user.UserAccounts;
 import dev.tollgate.protocol.ApiError;
@@ -22,21 +23,28 @@ import java.util.Set;
  * A platform administrator manages people: {@code POST /admin/v1/users} {@code {"email","password","emailVerified"}}
  * creates one (verified at once with {@code "emailVerified": true}, otherwise mailed a verification
  * link), {@code POST /admin/v1/users/EMAIL:resendVerification} mails a new link and
- * {@code POST /admin/v1/users/EMAIL:revokeVerification} makes the address unverified again.
+ * {@code POST /admin/v1/users/EMAIL:revokeVerification} makes the address unverified again,
+ * {@code POST /admin/v1/users/EMAIL:disable} and {@code :enable} disable an account (no sign-in, every
+ * session and token ended) and enable it again, and {@code GET /admin/v1/users} lists every account.
  */
 public final class UserAdminRoutes {
     private static final String RESEND = ":resendVerification";
     private static final String REVOKE = ":revokeVerification";
+    private static final String DISABLE = ":disable";
+    private static final String ENABLE = ":enable";
 
     private final AdminAuthenticator auth;
     private final UserAccounts accounts;
     private final EmailVerification verification;
+    private final PeopleAdministration administration;
     private final ClientAddresses addresses;
 
-    UserAdminRoutes(AdminAuthenticator auth, UserAccounts accounts, EmailVerification verification, ClientAddresses addresses) {
+    UserAdminRoutes(AdminAuthenticator auth, UserAccounts accounts, EmailVerification verification, PeopleAdministration administration,
+                    ClientAddresses addresses) {
         this.auth = auth;
         this.accounts = accounts;
         this.verification = verification;
+        this.administration = administration;
         this.addresses = addresses;
     }
 
@@ -61,6 +69,8 @@ public final class UserAdminRoutes {
             }
             ok(ctx, rendered);
         });
+        app.get("/admin/v1/users", ctx -> ok(ctx, Map.of("users", administration.list(auth.principal(ctx)).stream()
+                .map(u -> render(u, verification.isVerified(u))).toList())));
         // Google's custom-method style: the action follows the resource name after a colon.
         app.post("/admin/v1/users/{nameAndAction}", ctx -> {
             var caller = auth.principal(ctx);
@@ -70,6 +80,10 @@ public final class UserAdminRoutes {
             } else if (target.endsWith(REVOKE)) {
                 User user = verification.revoke(caller, target.substring(0, target.length() - REVOKE.length()));
                 ok(ctx, render(user, false));
+            } else if (target.endsWith(DISABLE) || target.endsWith(ENABLE)) {
+                boolean disable = target.endsWith(DISABLE);
+                User user = administration.setDisabled(caller, target.substring(0, target.lastIndexOf(':')), disable);
+                ok(ctx, render(user, verification.isVerified(user)));
             } else {
                 throw ApiError.NOT_FOUND.exception("The requested URL was not found on this server.");
             }
@@ -101,6 +115,7 @@ public final class UserAdminRoutes {
         rendered.put("userId", user.userId());
         rendered.put("email", user.email());
         rendered.put("emailVerified", verified);
+        rendered.put("disabled", user.disabled());
         rendered.put("createTime", user.createTime().toString());
         return rendered;
     }
@@ -113,7 +128,7 @@ public final class UserAdminRoutes {
         };
     }
 
-    private static void ok(Context ctx, Map<String, Object> body) {
+    private static void ok(Context ctx, Map<String, ?> body) {
         ctx.status(200).contentType("application/json; charset=UTF-8").result(Json.write(body));
     }
 

@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code /admin/v1/projects/{p}/oauthClients} and {@code …/consentScreen}. */
+/**
+ * {@code /admin/v1/projects/{p}/oauthClients} and {@code …/consentScreen}. {@code PATCH} changes
+ * the fields given and leaves the others; a list given replaces the registered one whole.
+ */
 public final class OAuthClientRoutes {
     private static final String BASE = "/admin/v1/projects/{p}";
 
@@ -41,6 +44,12 @@ public final class OAuthClientRoutes {
         app.get(BASE + "/oauthClients", ctx -> ok(ctx, Map.of("oauthClients",
                 clients.list(auth.principal(ctx), ctx.pathParam("p")).stream().map(OAuthClientRoutes::client).toList())));
         app.get(BASE + "/oauthClients/{c}", ctx -> ok(ctx, client(clients.get(auth.principal(ctx), ctx.pathParam("p"), ctx.pathParam("c")))));
+        app.patch(BASE + "/oauthClients/{c}", ctx -> {
+            ObjectNode body = Json.object(ctx.body(), Set.of("displayName", "redirectUris", "javascriptOrigins"));
+            ok(ctx, client(clients.update(auth.principal(ctx), ctx.pathParam("p"), ctx.pathParam("c"), present(body, "displayName"),
+                    body.has("redirectUris") ? Optional.of(strings(body, "redirectUris")) : Optional.empty(),
+                    body.has("javascriptOrigins") ? Optional.of(strings(body, "javascriptOrigins")) : Optional.empty())));
+        });
         app.delete(BASE + "/oauthClients/{c}", ctx -> {
             clients.delete(auth.principal(ctx), ctx.pathParam("p"), ctx.pathParam("c"));
             ok(ctx, Map.of());

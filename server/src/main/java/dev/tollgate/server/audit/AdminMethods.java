@@ -59,6 +59,7 @@ final class AdminMethods {
 
         String clients = p + "/{p}/oauthClients";
         add(HandlerType.POST, clients, "projects.oauthClients.create", "projects/{p}/oauthClients/{=clientId}");
+        add(HandlerType.PATCH, clients + "/{c}", "projects.oauthClients.update", "projects/{p}/oauthClients/{c}");
         add(HandlerType.DELETE, clients + "/{c}", "projects.oauthClients.delete", "projects/{p}/oauthClients/{c}");
         add(HandlerType.POST, clients + "/{c}/secrets", "projects.oauthClients.secrets.create",
                 "projects/{p}/oauthClients/{c}/secrets/{=secretId}");

@@ -28,6 +28,19 @@ public final class ConsoleAudit {
     public static final String CREATE_SERVICE_ACCOUNT_KEY = "/console/projects/{p}/serviceAccounts/{sa}/keys";
     public static final String CREATE_OAUTH_CLIENT = "/console/projects/{p}/oauthClients";
     public static final String DELETE_OAUTH_CLIENT = "/console/projects/{p}/oauthClients/{c}/delete";
+    public static final String SET_MEMBER = "/console/projects/{p}/iam";
+    public static final String REMOVE_MEMBER = "/console/projects/{p}/iam/{member}/remove";
+    public static final String UPDATE_OAUTH_CLIENT = "/console/projects/{p}/oauthClients/{c}";
+    public static final String CREATE_CLIENT_SECRET = "/console/projects/{p}/oauthClients/{c}/secrets";
+    public static final String DELETE_CLIENT_SECRET = "/console/projects/{p}/oauthClients/{c}/secrets/{s}/delete";
+    public static final String DELETE_SERVICE_ACCOUNT = "/console/projects/{p}/serviceAccounts/{sa}/delete";
+    public static final String UPLOAD_SERVICE_ACCOUNT_KEY = "/console/projects/{p}/serviceAccounts/{sa}/keys/upload";
+    public static final String DISABLE_SERVICE_ACCOUNT_KEY = "/console/projects/{p}/serviceAccounts/{sa}/keys/{key}/disable";
+    public static final String ENABLE_SERVICE_ACCOUNT_KEY = "/console/projects/{p}/serviceAccounts/{sa}/keys/{key}/enable";
+    public static final String DELETE_SERVICE_ACCOUNT_KEY = "/console/projects/{p}/serviceAccounts/{sa}/keys/{key}/delete";
+    public static final String CREATE_PERSON = "/console/admin/people";
+    public static final String DISABLE_PERSON = "/console/admin/people/{email}/disable";
+    public static final String ENABLE_PERSON = "/console/admin/people/{email}/enable";
 
     /** Each console POST route, with the method name its entries carry. */
     static final Map<String, String> ACTIONS = Map.ofEntries(
@@ -42,7 +55,20 @@ public final class ConsoleAudit {
             Map.entry(ENABLE_SERVICE_ACCOUNT, "projects.serviceAccounts.enable"),
             Map.entry(CREATE_SERVICE_ACCOUNT_KEY, "projects.serviceAccounts.keys.create"),
             Map.entry(CREATE_OAUTH_CLIENT, "projects.oauthClients.create"),
-            Map.entry(DELETE_OAUTH_CLIENT, "projects.oauthClients.delete"));
+            Map.entry(DELETE_OAUTH_CLIENT, "projects.oauthClients.delete"),
+            Map.entry(SET_MEMBER, "projects.members.set"),
+            Map.entry(REMOVE_MEMBER, "projects.members.delete"),
+            Map.entry(UPDATE_OAUTH_CLIENT, "projects.oauthClients.update"),
+            Map.entry(CREATE_CLIENT_SECRET, "projects.oauthClients.secrets.create"),
+            Map.entry(DELETE_CLIENT_SECRET, "projects.oauthClients.secrets.delete"),
+            Map.entry(DELETE_SERVICE_ACCOUNT, "projects.serviceAccounts.delete"),
+            Map.entry(UPLOAD_SERVICE_ACCOUNT_KEY, "projects.serviceAccounts.keys.upload"),
+            Map.entry(DISABLE_SERVICE_ACCOUNT_KEY, "projects.serviceAccounts.keys.disable"),
+            Map.entry(ENABLE_SERVICE_ACCOUNT_KEY, "projects.serviceAccounts.keys.enable"),
+            Map.entry(DELETE_SERVICE_ACCOUNT_KEY, "projects.serviceAccounts.keys.delete"),
+            Map.entry(CREATE_PERSON, "users.create"),
+            Map.entry(DISABLE_PERSON, "users.disable"),
+            Map.entry(ENABLE_PERSON, "users.enable"));
 
     private final AuditTrail trail;
     private final AuditAddresses addresses;
@@ -57,7 +83,12 @@ public final class ConsoleAudit {
      * @param resource the admin API's resource name, e.g. {@code projects/p-1/keys/k-2}
      */
     public void record(Context ctx, SignedIn who, String method, String projectId, String resource, AuditOutcome outcome) {
-        trail.record(new AuditActor.Person(who.user().userId(), who.user().email()), method, Optional.of(projectId), resource,
+        record(ctx, who, method, Optional.of(projectId), resource, outcome);
+    }
+
+    /** @param projectId empty for a change outside projects, such as a person created by a platform administrator */
+    public void record(Context ctx, SignedIn who, String method, Optional<String> projectId, String resource, AuditOutcome outcome) {
+        trail.record(new AuditActor.Person(who.user().userId(), who.user().email()), method, projectId, resource,
                 addresses.of(ctx), outcome);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * A project's OAuth 2.0 client IDs: create one (web application or installed application, with its
  * redirect URIs and JavaScript origins; its secret and {@code client_secret.json} are offered on
- * the answer and never again), see one, delete one after a confirmation.
+ * the answer and never again), delete one after a confirmation. {@link ClientPage} shows one and changes it.
  */
 final class ClientRoutes {
     private static final String NEW = "/console/projects/{p}/oauthClients/new";
@@ -37,7 +37,6 @@ final class ClientRoutes {
             form(ctx, 200, who, nav, new ClientForm("web", "", "", "", null));
         });
         console.pages().post(app, ConsoleAudit.CREATE_OAUTH_CLIENT, this::create);
-        console.pages().get(app, ConsoleAudit.CREATE_OAUTH_CLIENT + "/{c}", this::show);
         console.pages().get(app, ConsoleAudit.DELETE_OAUTH_CLIENT, this::confirmDelete);
         console.pages().post(app, ConsoleAudit.DELETE_OAUTH_CLIENT, this::delete);
     }
@@ -75,16 +74,8 @@ final class ClientRoutes {
                 "file", file, "back", nav.base() + "/oauthClients/" + created.client().clientId(), "backText", "See the client"));
     }
 
-    private static List<String> lines(String text) {
+    static List<String> lines(String text) {
         return Arrays.stream(text.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
-    }
-
-    private void show(Context ctx) {
-        SignedIn who = console.person(ctx);
-        ProjectNav nav = console.project(ctx, who, "credentials");
-        OAuthClient client = Console.call(() -> clients.get(Console.principal(who), nav.project().projectId(), ctx.pathParam("c")));
-        console.render(ctx, 200, "console/client.jte", "OAuth client " + client.displayName(), Map.of("email", who.user().email(),
-                "nav", nav, "client", client));
     }
 
     private void confirmDelete(Context ctx) {

@@ -12,7 +12,9 @@ import dev.tollgate.server.audit.ConsoleAudit;
 import dev.tollgate.server.pages.PageError;
 import dev.tollgate.server.pages.Pages;
 import io.javalin.http.Context;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -61,7 +63,19 @@ final class Console {
     ProjectNav project(Context ctx, SignedIn who, String section) {
         Principal caller = principal(who);
         Project project = call(() -> projects.get(caller, ctx.pathParam("p")));
-        return new ProjectNav(project, holds(caller, project.projectId(), Role.EDITOR), section);
+        return new ProjectNav(project, holds(caller, project.projectId(), Role.EDITOR), section, picker(caller));
+    }
+
+    /** The header's project picker: the person's projects by name, the first {@value Paging#SIZE} of them. */
+    private List<Project> picker(Principal caller) {
+        return projects.list(caller).stream()
+                .sorted(Comparator.comparing(Project::displayName, String.CASE_INSENSITIVE_ORDER).thenComparing(Project::projectId))
+                .limit(Paging.SIZE).toList();
+    }
+
+    /** Whether the person holds {@code role} on the project (platform administrators hold every role). */
+    boolean holds(SignedIn who, String projectId, Role role) {
+        return holds(principal(who), projectId, role);
     }
 
     private boolean holds(Principal caller, String projectId, Role role) {
@@ -89,6 +103,12 @@ final class Console {
      */
     <T> T act(Context ctx, SignedIn who, String method, String projectId, Function<T, String> resource, String refusedResource,
               Supplier<T> change) {
+        return act(ctx, who, method, java.util.Optional.of(projectId), resource, refusedResource, change);
+    }
+
+    /** As {@link #act(Context, SignedIn, String, String, Function, String, Supplier)}; an empty project for a change outside projects. */
+    <T> T act(Context ctx, SignedIn who, String method, java.util.Optional<String> projectId, Function<T, String> resource,
+              String refusedResource, Supplier<T> change) {
         T result;
         try {
             result = change.get();

@@ -9,7 +9,15 @@ import dev.tollgate.core.project.ProjectService;
 import dev.tollgate.server.account.Sessions;
 import dev.tollgate.server.audit.ConsoleAudit;
 import dev.tollgate.server.pages.Pages;
+import dev.tollgate.core.audit.AuditTrail;
+import dev.tollgate.core.user.EmailVerification;
+import dev.tollgate.core.user.PeopleAdministration;
+import dev.tollgate.core.user.UserAccounts;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.function.Function;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +38,14 @@ public final class ConsoleRoutes {
     private final UsageLedger ledger;
     private final ApiCatalog catalog;
     private final byte[] script;
+
+    /**
+     * What the IAM, activity and platform administration pages act through.
+     *
+     * @param clientAddress the address of the person's browser, behind the trusted proxies (for a verification mail)
+     */
+    public record Governance(AuditTrail trail, UserAccounts accounts, EmailVerification verification, PeopleAdministration people,
+                             Function<Context, InetAddress> clientAddress, Clock clock) {}
 
     /** The domain services the console acts through, the admin API's own. */
     public record Services(ProjectService projects, ApiKeyService keys, ServiceAccountService accounts, OAuthClientService clients,
@@ -55,6 +71,17 @@ public final class ConsoleRoutes {
         new KeyRoutes(console, keys, catalog).register(app);
         new ServiceAccountRoutes(console, accounts).register(app);
         new ClientRoutes(console, clients).register(app);
+        new ClientPage(console, clients).register(app);
+        new ServiceAccountKeyRoutes(console, accounts).register(app);
+    }
+
+    /** The pages of a project's members and activity, and of platform administration. */
+    public void register(Javalin app, Governance governance) {
+        register(app);
+        new MemberRoutes(console).register(app);
+        new ActivityPage(console, governance.trail(), governance.clock()).register(app);
+        new PlatformAdminPages(console, governance.accounts(), governance.verification(), governance.clientAddress()).register(app);
+        new PeoplePages(console, governance.people(), governance.verification()).register(app);
     }
 
     private static byte[] resource(String name) {

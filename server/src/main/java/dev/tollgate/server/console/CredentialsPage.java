@@ -48,6 +48,7 @@ final class CredentialsPage {
         String notice = switch (FormFields.ofQuery(ctx).text("done")) {
             case "deleted" -> "The API key was deleted.";
             case "client-deleted" -> "The OAuth client was deleted.";
+            case "service-account-deleted" -> "The service account was deleted.";
             default -> "";
         };
         String path = nav.base() + "/credentials";

@@ -24,6 +24,7 @@ final class ProjectRoutes {
         console.pages().get(app, "/console/projects/new", ctx -> newProject(ctx, console.person(ctx), "", "", null, 200));
         console.pages().post(app, ConsoleAudit.PROJECTS, this::create);
         console.pages().get(app, "/console/projects/{p}", this::overview);
+        console.pages().get(app, "/console/open", this::open);
     }
 
     private void home(Context ctx) {
@@ -31,7 +32,18 @@ final class ProjectRoutes {
         List<Project> projects = Console.call(() -> console.projects().list(Console.principal(who))).stream()
                 .sorted(Comparator.comparing(Project::displayName, String.CASE_INSENSITIVE_ORDER).thenComparing(Project::projectId)).toList();
         console.render(ctx, 200, "console/home.jte", "Your projects",
-                Map.of("email", who.user().email(), "projects", Paging.of(projects, ctx.queryParam("page"), "/")));
+                Map.of("email", who.user().email(), "projects", Paging.of(projects, ctx.queryParam("page"), "/"),
+                        "platformAdmin", console.projects().permissions().isPlatformAdmin(Console.principal(who))));
+    }
+
+    /** The header's project picker, without JavaScript: a GET form naming the project to open. */
+    private void open(Context ctx) {
+        console.person(ctx);
+        String projectId = FormFields.ofQuery(ctx).text("project");
+        if (!dev.tollgate.core.project.ProjectIds.isValid(projectId)) {
+            throw PageError.badRequest("Choose a project to open.");
+        }
+        console.pages().redirect(ctx, "/console/projects/" + projectId, 303);
     }
 
     private void newProject(Context ctx, SignedIn who, String projectId, String displayName, String error, int status) {

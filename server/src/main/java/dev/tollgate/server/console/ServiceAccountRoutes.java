@@ -78,21 +78,38 @@ final class ServiceAccountRoutes {
 
     private void show(Context ctx) {
         SignedIn who = console.person(ctx);
+        FormFields query = FormFields.ofQuery(ctx);
+        String key = query.text("key");
+        String notice = switch (query.text("done")) {
+            case "created" -> "The service account " + ctx.pathParam("sa") + " was created. Add a key to let a program act as it.";
+            case "disabled" -> "The service account is disabled: its keys and tokens are refused.";
+            case "enabled" -> "The service account is enabled.";
+            case "uploaded" -> "The public key was uploaded as key " + key + ".";
+            case "key-disabled" -> "The key " + key + " is disabled.";
+            case "key-enabled" -> "The key " + key + " is enabled.";
+            case "key-deleted" -> "The key " + key + " was deleted.";
+            default -> "";
+        };
+        render(console, ctx, 200, who, accounts, notice, null, "");
+    }
+
+    /**
+     * The account's page, with {@code notice} in its status line, or the upload form's {@code error}
+     * and what the person pasted.
+     */
+    static void render(Console console, Context ctx, int status, SignedIn who, ServiceAccountService accounts, String notice, String error,
+                       String publicKey) {
         ProjectNav nav = console.project(ctx, who, "credentials");
         String email = ctx.pathParam("sa");
         ServiceAccount account = Console.call(() -> accounts.get(Console.principal(who), nav.project().projectId(), email));
         List<ServiceAccountKey> keys = Console.call(() -> accounts.listKeys(Console.principal(who), nav.project().projectId(), email)).stream()
                 .sorted(Comparator.comparing(ServiceAccountKey::createTime).reversed()).toList();
-        String notice = switch (FormFields.ofQuery(ctx).text("done")) {
-            case "created" -> "The service account " + account.email() + " was created. Add a key to let a program act as it.";
-            case "disabled" -> "The service account is disabled: its keys and tokens are refused.";
-            case "enabled" -> "The service account is enabled.";
-            default -> "";
-        };
-        console.render(ctx, 200, "console/service-account.jte",
-                "Service account " + (account.displayName().isBlank() ? account.email() : account.displayName()), Map.of("email", who.user().email(),
+        var params = new java.util.HashMap<String, Object>(Map.of("email", who.user().email(),
                 "nav", nav, "account", account, "keys", Paging.of(keys, ctx.queryParam("page"), nav.base() + "/serviceAccounts/" + email),
-                "notice", notice));
+                "notice", notice, "publicKey", publicKey));
+        params.put("error", error);
+        console.render(ctx, status, "console/service-account.jte",
+                "Service account " + (account.displayName().isBlank() ? account.email() : account.displayName()), params);
     }
 
     private void confirmDisable(Context ctx) {

@@ -34,6 +34,12 @@ public final class JdbcOAuthClientRepository implements OAuthClientRepository {
     }
 
     @Override
+    public void update(OAuthClient c) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE oauth_clients SET display_name = ?, redirect_uris = ?, javascript_origins = ? WHERE client_id = ?")
+                .bind(0, c.displayName()).bind(1, json(c.redirectUris())).bind(2, json(c.javascriptOrigins())).bind(3, c.clientId()).execute());
+    }
+
+    @Override
     public Optional<OAuthClient> find(String clientId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM oauth_clients WHERE client_id = ?").bind(0, clientId)
                 .map((rs, ctx) -> client(rs)).findOne());

@@ -5,6 +5,7 @@ import dev.tollgate.core.user.UserRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -42,8 +43,18 @@ public final class JdbcUserRepository implements UserRepository {
                 .bind(0, passwordHash).bind(1, userId).execute());
     }
 
+    @Override
+    public List<User> list() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users ORDER BY email").map((rs, ctx) -> user(rs)).list());
+    }
+
+    @Override
+    public void setDisabled(String userId, boolean disabled) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET disabled = ? WHERE user_id = ?").bind(0, disabled).bind(1, userId).execute());
+    }
+
     private static User user(ResultSet rs) throws SQLException {
         return new User(rs.getString("user_id"), rs.getString("email"), rs.getString("password_hash"),
-                Instant.ofEpochMilli(rs.getLong("create_time_ms")));
+                Instant.ofEpochMilli(rs.getLong("create_time_ms")), rs.getBoolean("disabled"));
     }
 }

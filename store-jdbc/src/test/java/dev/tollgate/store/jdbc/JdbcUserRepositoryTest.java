@@ -35,6 +35,25 @@ class JdbcUserRepositoryTest extends RepositoryTest {
     }
 
     @OnEachDatabase
+    void disabledAccountStaysDisabledUntilEnabledAndEveryAccountIsListedByEmail(Kind kind) {
+        open(kind);
+        var bob = user("bob@example.com");
+        var alice = user("alice@example.com");
+        users().insert(bob);
+        users().insert(alice);
+        assertThat(users().find(bob.userId()).orElseThrow().disabled()).as("a new account is in use").isFalse();
+
+        users().setDisabled(bob.userId(), true);
+        users().updatePasswordHash(bob.userId(), "$argon2id$changed");
+
+        assertThat(users().findByEmail("bob@example.com").orElseThrow().disabled()).isTrue();
+        assertThat(users().list()).extracting(User::email).containsExactly("alice@example.com", "bob@example.com");
+        assertThat(users().list()).extracting(User::disabled).containsExactly(false, true);
+        users().setDisabled(bob.userId(), false);
+        assertThat(users().find(bob.userId()).orElseThrow().disabled()).isFalse();
+    }
+
+    @OnEachDatabase
     void findOfAnUnknownUserIsEmpty(Kind kind) {
         open(kind);
         users().insert(user("alice@example.com"));

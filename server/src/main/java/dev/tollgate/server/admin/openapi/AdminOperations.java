@@ -105,6 +105,8 @@ final class AdminOperations {
         add(op("GET", CLIENTS, "projects.oauthClients.list", "oauthClients", "List the project's OAuth clients",
                 Access.VIEWER, null, "OAuthClientList"));
         add(op("GET", CLIENTS + "/{c}", "projects.oauthClients.get", "oauthClients", "Get an OAuth client", Access.VIEWER, null, "OAuthClient"));
+        add(op("PATCH", CLIENTS + "/{c}", "projects.oauthClients.update", "oauthClients",
+                "Rename a client or replace its redirect URIs or JavaScript origins", Access.EDITOR, "UpdateOAuthClient", "OAuthClient"));
         add(op("DELETE", CLIENTS + "/{c}", "projects.oauthClients.delete", "oauthClients",
                 "Delete an OAuth client; its grants and tokens end", Access.EDITOR, null, "Empty"));
         add(op("POST", CLIENTS + "/{c}/secrets", "projects.oauthClients.secrets.create", "oauthClients",
@@ -152,8 +154,11 @@ final class AdminOperations {
                 Access.PLATFORM_ADMIN, null, "AuditLogPage").withQuery(platform.toArray(QueryParameter[]::new)));
         add(op("POST", "/admin/v1/users", "users.create", "users",
                 "Create a person (verified at once, or mailed a verification link)", Access.PLATFORM_ADMIN, "CreateUser", "User").creating());
+        add(op("GET", "/admin/v1/users", "users.list", "users", "List every person's account, by address",
+                Access.PLATFORM_ADMIN, null, "UserList"));
         add(op("POST", "/admin/v1/users/{nameAndAction}", "users.verification", "users",
-                "Mail a new verification link (EMAIL:resendVerification) or make the address unverified (EMAIL:revokeVerification)",
+                "Mail a new verification link (EMAIL:resendVerification), make the address unverified (EMAIL:revokeVerification),"
+                        + " disable the account, ending its sessions and tokens (EMAIL:disable), or enable it again (EMAIL:enable)",
                 Access.PLATFORM_ADMIN, null, "UserAction"));
     }
 }

@@ -144,6 +144,10 @@ final class AdminSchemas {
                 .optional("displayName", string("A name for people."))
                 .optional("redirectUris", arrayOf(string("A redirect URI."), "Exact redirect URIs; installed clients may also use any loopback one."))
                 .optional("javascriptOrigins", arrayOf(string("https://host[:port]."), "Origins of a web client's pages.")));
+        put("UpdateOAuthClient", object("What to change; a field left out stays as it is, a list given replaces the registered one.").closed()
+                .optional("displayName", string("A name for people."))
+                .optional("redirectUris", arrayOf(string("A redirect URI."), "Exact redirect URIs, checked as at creation."))
+                .optional("javascriptOrigins", arrayOf(string("https://host[:port]."), "Origins of a web client's pages.")));
         put("ClientSecret", object("A client secret; only its hash is kept.")
                 .required("secretId", string("The secret's id."))
                 .required("createTime", time("When it was created.")));
@@ -244,18 +248,21 @@ final class AdminSchemas {
                 .required("userId", string("21 digits."))
                 .required("email", string("Their address, lower case."))
                 .required("emailVerified", bool("Whether the address is verified; roles granted to it apply only then."))
+                .optional("disabled", bool("A disabled person cannot sign in and holds no session or token."))
                 .required("createTime", time("When they were created."))
                 .optional("verificationMail", oneOf("On create without emailVerified: what became of the verification mail.",
                         "SENT", "FAILED", "THROTTLED")));
+        list("UserList", "users", "User");
         put("CreateUser", object("A new person.").closed()
                 .required("email", string("Their address."))
                 .required("password", string("Their first password, as the password policy allows."))
                 .optional("emailVerified", bool("true: verified at once; otherwise a verification link is mailed.")));
-        put("UserAction", object("The answer of :revokeVerification (the user) or :resendVerification (the address and the mail's fate).")
+        put("UserAction", object("The answer of :revokeVerification, :disable and :enable (the user) or :resendVerification (the address and the mail's fate).")
                 .required("email", string("Their address."))
                 .optional("userId", string("21 digits (revokeVerification)."))
-                .optional("emailVerified", bool("false (revokeVerification)."))
-                .optional("createTime", time("When they were created (revokeVerification)."))
+                .optional("emailVerified", bool("false (revokeVerification); whether the address is verified (disable, enable)."))
+                .optional("disabled", bool("Whether the account is now disabled (disable, enable)."))
+                .optional("createTime", time("When they were created (revokeVerification, disable, enable)."))
                 .optional("verificationMail", oneOf("What became of the mail (resendVerification).", "SENT", "FAILED")));
         put("OpenApiDocument", object("This document.")
                 .required("openapi", string("The OpenAPI version, 3.1.0."))
