@@ -28,6 +28,9 @@ public final class ConsoleAudit {
     public static final String CREATE_SERVICE_ACCOUNT_KEY = "/console/projects/{p}/serviceAccounts/{sa}/keys";
     public static final String CREATE_OAUTH_CLIENT = "/console/projects/{p}/oauthClients";
     public static final String DELETE_OAUTH_CLIENT = "/console/projects/{p}/oauthClients/{c}/delete";
+    public static final String UPDATE_CONSENT_SCREEN = "/console/projects/{p}/consentScreen";
+    public static final String UPDATE_QUOTAS = "/console/projects/{p}/quotas";
+    public static final String UPDATE_BILLING = "/console/projects/{p}/billing";
 
     /** Each console POST route, with the method name its entries carry. */
     static final Map<String, String> ACTIONS = Map.ofEntries(
@@ -42,7 +45,10 @@ public final class ConsoleAudit {
             Map.entry(ENABLE_SERVICE_ACCOUNT, "projects.serviceAccounts.enable"),
             Map.entry(CREATE_SERVICE_ACCOUNT_KEY, "projects.serviceAccounts.keys.create"),
             Map.entry(CREATE_OAUTH_CLIENT, "projects.oauthClients.create"),
-            Map.entry(DELETE_OAUTH_CLIENT, "projects.oauthClients.delete"));
+            Map.entry(DELETE_OAUTH_CLIENT, "projects.oauthClients.delete"),
+            Map.entry(UPDATE_CONSENT_SCREEN, "projects.consentScreen.update"),
+            Map.entry(UPDATE_QUOTAS, "projects.quotas.update"),
+            Map.entry(UPDATE_BILLING, "projects.billing.update"));
 
     private final AuditTrail trail;
     private final AuditAddresses addresses;
