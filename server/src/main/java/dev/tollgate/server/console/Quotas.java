@@ -3,12 +3,12 @@ package dev.tollgate.server.console;
 import java.util.List;
 
 /**
- * The quotas page: per enabled API, each limit with the calls counted in its current window.
+ * The quotas page: per enabled API (50 a page), each limit with the calls counted in its current window.
  *
  * @param refused the API whose form was refused (shown again as typed), or ""
  * @param error   the refusal in the service's words, or ""
  */
-public record Quotas(List<ApiQuotas> apis, String refused, String error) {
+public record Quotas(Paging<ApiQuotas> apis, String refused, String error) {
 
     /** One API's limits; {@code service} is also the name of its form. */
     public record ApiQuotas(String service, String title, List<Limit> limits) {}

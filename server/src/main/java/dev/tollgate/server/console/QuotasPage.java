@@ -119,7 +119,7 @@ final class QuotasPage {
             apis.add(new Quotas.ApiQuotas(service, s.api().title(), rows));
         }
         console.render(ctx, status, "console/quotas.jte", "Quotas", Map.of("email", who.user().email(), "nav", nav, "notice", notice,
-                "quotas", new Quotas(apis, refused, error)));
+                "quotas", new Quotas(Paging.of(apis, ctx.queryParam("page"), nav.base() + "/quotas"), refused, error)));
     }
 
     /** Calls per API in the window that holds {@code now}, as the ledger has them (the gateway's own counters run a few seconds ahead). */
