@@ -302,7 +302,7 @@ class ConsoleFirstHourTest extends EndToEnd {
             assertThat(shown.status()).as(page + ": " + shown).isEqualTo(200);
             assertThat(shown.body()).as("no form that changes anything on " + page).doesNotContain("method=\"post\"");
         }
-        String csrf = Browser.csrfToken(asViewer.get(base + "/consentScreen")).orElseThrow();
+        String csrf = Browser.csrfToken(asViewer.get("/account")).orElseThrow(); // the viewer's console pages have no form
         Map<String, Map<String, String>> forms = Map.of(
                 base + "/consentScreen", Map.of("application_name", "Forged", "support_email", "", "homepage", ""),
                 base + "/quotas", Map.of("service", "posts", "requests-per-minute-per-project", "0", "requests-per-day-per-project", "",
