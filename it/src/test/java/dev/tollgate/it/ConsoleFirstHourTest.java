@@ -263,6 +263,8 @@ class ConsoleFirstHourTest extends EndToEnd {
         waitForHeading(chrome, "Statement for " + month);
         assertThat(text("statement")).contains("posts.people.posts.list");
         screenshot("35-statement");
+        assertThat(BrowserSupport.console(chrome)).as("no script or style refused by the Content-Security-Policy")
+                .doesNotContainIgnoringCase("Content Security Policy");
         String csvHref = chrome.findElement(By.linkText("Download as CSV")).getAttribute("href");
         var browser = new Browser(server.baseUrl());
         Http.Response csv = browser.follow(browser.signIn(browser.get(csvHref.substring(server.baseUrl().length())), email, PASSWORD));
