@@ -156,7 +156,9 @@ record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples) imple
                 addresses, people.sessions(), stores.users(), stores.deviceAuthorizations(), clock);
         new dev.tollgate.server.console.ConsoleRoutes(people.sessions(), people.pages(),
                 new dev.tollgate.server.audit.ConsoleAudit(auditTrail, addresses), new dev.tollgate.server.console.ConsoleRoutes.Services(projects,
-                parts.identities().keys(), parts.identities().serviceAccounts(), oauth.clients(), parts.accountingPart().usageLedger()), catalog)
+                parts.identities().keys(), parts.identities().serviceAccounts(), oauth.clients(), parts.accountingPart().usageLedger()),
+                new dev.tollgate.server.console.ConsoleRoutes.Accounts(parts.accountingPart().quotaService(),
+                        parts.accountingPart().billingService(), config.quotaDayZone()), catalog)
                 .register(app, new dev.tollgate.server.console.ConsoleRoutes.Governance(auditTrail, people.accounts(), people.verification(),
                         people.administration(),
                         ctx -> addresses.resolve(PeerAddress.of(ctx), ctx.header("X-Forwarded-For")), clock));

@@ -80,7 +80,8 @@ public final class BillingRoutes {
         return m;
     }
 
-    static String csv(Statement s) {
+    /** A statement as CSV: one line per method and a total line, as the admin API and the console offer it. */
+    public static String csv(Statement s) {
         var sb = new StringBuilder("service,method,calls,billableCalls,freeCalls,unitPricePer1000,amount\r\n");
         for (Statement.Line l : s.lines()) {
             sb.append(l.service()).append(',').append(l.method()).append(',').append(l.calls()).append(',').append(l.billableCalls())

@@ -41,6 +41,9 @@ public final class ConsoleAudit {
     public static final String CREATE_PERSON = "/console/admin/people";
     public static final String DISABLE_PERSON = "/console/admin/people/{email}/disable";
     public static final String ENABLE_PERSON = "/console/admin/people/{email}/enable";
+    public static final String UPDATE_CONSENT_SCREEN = "/console/projects/{p}/consentScreen";
+    public static final String UPDATE_QUOTAS = "/console/projects/{p}/quotas";
+    public static final String UPDATE_BILLING = "/console/projects/{p}/billing";
 
     /** Each console POST route, with the method name its entries carry. */
     static final Map<String, String> ACTIONS = Map.ofEntries(
@@ -68,7 +71,10 @@ public final class ConsoleAudit {
             Map.entry(DELETE_SERVICE_ACCOUNT_KEY, "projects.serviceAccounts.keys.delete"),
             Map.entry(CREATE_PERSON, "users.create"),
             Map.entry(DISABLE_PERSON, "users.disable"),
-            Map.entry(ENABLE_PERSON, "users.enable"));
+            Map.entry(ENABLE_PERSON, "users.enable"),
+            Map.entry(UPDATE_CONSENT_SCREEN, "projects.consentScreen.update"),
+            Map.entry(UPDATE_QUOTAS, "projects.quotas.update"),
+            Map.entry(UPDATE_BILLING, "projects.billing.update"));
 
     private final AuditTrail trail;
     private final AuditAddresses addresses;

@@ -1,11 +1,13 @@
 package dev.tollgate.server.console;
 
+import dev.tollgate.core.billing.BillingService;
 import dev.tollgate.core.catalog.ApiCatalog;
 import dev.tollgate.core.key.ApiKeyService;
 import dev.tollgate.core.metering.UsageLedger;
 import dev.tollgate.core.oauth.OAuthClientService;
 import dev.tollgate.core.serviceaccount.ServiceAccountService;
 import dev.tollgate.core.project.ProjectService;
+import dev.tollgate.core.quota.QuotaService;
 import dev.tollgate.server.account.Sessions;
 import dev.tollgate.server.audit.ConsoleAudit;
 import dev.tollgate.server.pages.Pages;
@@ -21,6 +23,7 @@ import java.util.function.Function;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.ZoneId;
 
 /**
  * The developer console: {@code /} and {@code /console/…}, pages where people create projects,
@@ -37,6 +40,7 @@ public final class ConsoleRoutes {
     private final OAuthClientService clients;
     private final UsageLedger ledger;
     private final ApiCatalog catalog;
+    private final Accounts accounting;
     private final byte[] script;
 
     /**
@@ -51,13 +55,21 @@ public final class ConsoleRoutes {
     public record Services(ProjectService projects, ApiKeyService keys, ServiceAccountService accounts, OAuthClientService clients,
                            UsageLedger ledger) {}
 
-    public ConsoleRoutes(Sessions sessions, Pages pages, ConsoleAudit audit, Services services, ApiCatalog catalog) {
+    /**
+     * The accounting services of the quotas and billing pages, the admin API's own.
+     *
+     * @param quotaDayZone where a quota's day starts, as the gateway counts it
+     */
+    public record Accounts(QuotaService quotas, BillingService billing, ZoneId quotaDayZone) {}
+
+    public ConsoleRoutes(Sessions sessions, Pages pages, ConsoleAudit audit, Services services, Accounts accounting, ApiCatalog catalog) {
         this.console = new Console(sessions, pages, audit, services.projects());
         this.keys = services.keys();
         this.accounts = services.accounts();
         this.clients = services.clients();
         this.ledger = services.ledger();
         this.catalog = catalog;
+        this.accounting = accounting;
         this.script = resource("console.js");
     }
 
@@ -73,6 +85,10 @@ public final class ConsoleRoutes {
         new ClientRoutes(console, clients).register(app);
         new ClientPage(console, clients).register(app);
         new ServiceAccountKeyRoutes(console, accounts).register(app);
+        new ConsentScreenRoutes(console, clients).register(app);
+        new MetricsPage(console, ledger, new CredentialNames(keys, clients, accounts)).register(app);
+        new QuotasPage(console, accounting.quotas(), ledger, accounting.quotaDayZone()).register(app);
+        new BillingPages(console, accounting.billing()).register(app);
     }
 
     /** The pages of a project's members and activity, and of platform administration. */

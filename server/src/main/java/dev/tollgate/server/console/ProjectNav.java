@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param canEdit whether the person's role lets them change the project: pages show their buttons only then
  * @param section the navigation entry of the page: {@code overview}, {@code dashboard}, {@code apis}, {@code credentials},
- *                {@code iam} or {@code activity}
+ *                {@code iam}, {@code activity}, {@code consentScreen}, {@code quotas} or {@code billing}
  * @param picker  the person's projects, for the project picker in the header
  */
 public record ProjectNav(Project project, boolean canEdit, String section, List<Project> picker) {

@@ -22,7 +22,7 @@ document.addEventListener("DOMContentLoaded", function () {
   });
 });
 
-// The dashboard's chart, drawn from the numbers its table shows (data-chart), again after htmx
+// The dashboard's and the metrics page's charts (a line unless data-chart-type says otherwise), drawn from the numbers its table shows (data-chart), again after htmx
 // replaces the dashboard for another range.
 function drawCharts() {
   if (!window.Chart) {
@@ -33,9 +33,12 @@ function drawCharts() {
       return;
     }
     var data = JSON.parse(canvas.dataset.chart);
-    data.datasets.forEach(function (set) { set.tension = 0.2; set.fill = false; });
+    var type = canvas.dataset.chartType || "line";
+    if (type === "line") {
+      data.datasets.forEach(function (set) { set.tension = 0.2; set.fill = false; });
+    }
     new Chart(canvas, {
-      type: "line",
+      type: type,
       data: data,
       options: { animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
     });
