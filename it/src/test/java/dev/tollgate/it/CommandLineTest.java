@@ -102,7 +102,13 @@ class CommandLineTest extends EndToEnd {
         assertThat(cleared.get("displayName").asText()).isEqualTo("renamed");
         assertThat(cleared.at("/restrictions/iosBundleIds")).isEmpty();
         assertThat(ok("api-keys", "describe", keyId).stdout()).contains("displayName: renamed").doesNotContain("keyString");
-        ok("api-keys", "delete", keyId);
+        // With no terminal to ask on, a delete without --quiet deletes nothing.
+        CliProcess.Result unasked = cli.run("api-keys", "delete", keyId);
+        assertThat(unasked.code()).as(unasked.toString()).isEqualTo(3);
+        assertThat(unasked.stderrLines()).singleElement().asString()
+                .isEqualTo("tollgate: ERROR: API key [" + keyId + "] was not deleted: there is no terminal to confirm on; give --quiet to delete without asking.");
+        assertThat(ok("api-keys", "describe", keyId, "--format", "value(keyId)").stdout().strip()).isEqualTo(keyId);
+        ok("api-keys", "delete", keyId, "--quiet");
         assertThat(ok("api-keys", "list").stdout()).doesNotContain(keyId);
     }
 
@@ -117,7 +123,7 @@ class CommandLineTest extends EndToEnd {
         assertThat(perms(secretFile)).isEqualTo("rw-------");
         assertThat(ok("oauth-clients", "list", "--format", "value(clientId,type)").stdout()).contains(clientId + "\tweb");
         assertThat(ok("oauth-clients", "describe", clientId).stdout()).contains("https://app.example/callback");
-        ok("oauth-clients", "delete", clientId);
+        ok("oauth-clients", "delete", clientId, "--quiet");
 
         String email = json("iam", "service-accounts", "create", "robot-account", "--display-name", "Robot", "--format", "json")
                 .get("email").asText();
@@ -141,9 +147,9 @@ class CommandLineTest extends EndToEnd {
         String keyId = ok("iam", "service-accounts", "keys", "list", "--iam-account", email, "--format", "value(keyId)").stdout().strip();
         assertThat(ok("iam", "service-accounts", "keys", "disable", keyId, "--iam-account", email, "--format", "value(disabled)")
                 .stdout().strip()).isEqualTo("true");
-        ok("iam", "service-accounts", "keys", "delete", keyId, "--iam-account", email);
+        ok("iam", "service-accounts", "keys", "delete", keyId, "--iam-account", email, "-q");
         assertThat(ok("iam", "service-accounts", "keys", "list", "--iam-account", email).stdout()).doesNotContain(keyId);
-        ok("iam", "service-accounts", "delete", email);
+        ok("iam", "service-accounts", "delete", email, "--quiet");
         assertThat(ok("iam", "service-accounts", "list", "--format", "value(email)").stdout()).doesNotContain(email);
     }
 
