@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.client.IdToken;
+import dev.tollgate.client.IdTokenVerifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +74,20 @@ class CommandLineTest extends EndToEnd {
         assertThat(unreachable.stderrLines()).singleElement().asString().startsWith("tollgate: ERROR: ");
         ok("config", "configurations", "activate", "default");
         assertThat(ok("projects", "list", "--format", "value(projectId)").stdout().lines()).contains(project);
+    }
+
+    @Test
+    void anActiveServiceAccountPrintsAnIdTokenForTheAudienceItNames() throws Exception {
+        String idToken = ok("auth", "print-identity-token", "--audiences", "https://api.example").stdout().strip();
+        String issuer = adminKey.tokenUri().replace("/token", "");
+        IdToken verified = IdTokenVerifier.builder(java.net.URI.create(server.baseUrl() + "/oauth2/v3/certs"), issuer)
+                .audiences("https://api.example").build().verify(idToken);
+        assertThat(verified.email()).contains("admin@tollgate.iam");
+        assertThat(verified.audience()).containsExactly("https://api.example");
+
+        CliProcess.Result noAudience = cli.run("auth", "print-identity-token");
+        assertThat(noAudience.code()).isEqualTo(2);
+        assertThat(noAudience.stderrLines()).singleElement().asString().contains("--audiences");
     }
 
     @Test
