@@ -14,7 +14,6 @@ import java.net.URI;
  */
 final class Session {
     static final String DEFAULT_ENDPOINT = "http://localhost:8080";
-    static final String ADMIN = "/admin/v1";
 
     final ConfigDir dir;
     final Configurations configurations;
