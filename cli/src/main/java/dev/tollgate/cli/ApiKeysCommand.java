@@ -1,9 +1,9 @@
 package dev.tollgate.cli;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import dev.tollgate.protocol.admin.KeyRestrictionsResource;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,10 +19,6 @@ final class ApiKeysCommand {
 
     private ApiKeysCommand() {}
 
-    static String path(Session session, String keyId) throws IOException {
-        return session.projectPath("/keys" + (keyId == null ? "" : "/" + Session.segment(keyId)));
-    }
-
     @Command(name = "create", description = "Create an API key; its key string is shown in this answer only (keyString).")
     static final class Create implements Callable<Integer> {
         @Option(names = "--display-name", description = "A name to show.") String displayName;
@@ -31,14 +27,8 @@ final class ApiKeysCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            var body = new LinkedHashMap<String, Object>();
-            if (displayName != null) {
-                body.put("displayName", displayName);
-            }
-            if (restrictions.any()) {
-                body.put("restrictions", restrictions.toRestrictions());
-            }
-            Output.resource(System.out, session.send("POST", path(session, null), body), List.of("keyId", "displayName", "keyString"));
+            var created = session.admin().createKey(session.project(), displayName, restrictions.any() ? restrictions.toRestrictions() : null);
+            Output.resource(System.out, created, List.of("keyId", "displayName", "keyString"));
             return 0;
         }
     }
@@ -48,7 +38,7 @@ final class ApiKeysCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.list(System.out, session.get(path(session, null)).path("keys"), COLUMNS);
+            Output.list(System.out, session.admin().listKeys(session.project()), COLUMNS);
             return 0;
         }
     }
@@ -60,7 +50,7 @@ final class ApiKeysCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.resource(System.out, session.get(path(session, keyId)), COLUMNS);
+            Output.resource(System.out, session.admin().getKey(session.project(), keyId), COLUMNS);
             return 0;
         }
     }
@@ -76,22 +66,15 @@ final class ApiKeysCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            var body = new LinkedHashMap<String, Object>();
-            if (displayName != null) {
-                body.put("displayName", displayName);
-            }
             if (clear && restrictions.any()) {
                 throw new UsageException("--clear-restrictions cannot be combined with restriction flags.");
             }
-            if (clear) {
-                body.put("restrictions", Map.of());
-            } else if (restrictions.any()) {
-                body.put("restrictions", restrictions.toRestrictions());
-            }
-            if (body.isEmpty()) {
+            Optional<KeyRestrictionsResource> replaced = clear ? Optional.of(KeyRestrictionsResource.NONE)
+                    : restrictions.any() ? Optional.of(restrictions.toRestrictions()) : Optional.empty();
+            if (displayName == null && replaced.isEmpty()) {
                 throw new UsageException("Nothing to update: give --display-name, restriction flags or --clear-restrictions.");
             }
-            Output.resource(System.out, session.send("PATCH", path(session, keyId), body), COLUMNS);
+            Output.resource(System.out, session.admin().updateKey(session.project(), keyId, Optional.ofNullable(displayName), replaced), COLUMNS);
             return 0;
         }
     }
@@ -103,7 +86,9 @@ final class ApiKeysCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            session.send("DELETE", path(session, keyId), null);
+            String project = session.project();
+            Confirmation.delete("API key [" + keyId + "]");
+            session.admin().deleteKey(project, keyId);
             Session.status("Deleted API key [" + keyId + "].");
             return 0;
         }

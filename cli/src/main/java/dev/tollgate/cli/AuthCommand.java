@@ -55,7 +55,7 @@ final class AuthCommand {
         }
         var client = new ClientSecretFile.Details(CLI_CLIENT_ID, null, metadata.authorizationEndpoint(), metadata.tokenEndpoint(),
                 null, null, null, null);
-        return InstalledAppFlow.of(client, wanted).withOutput(System.out).withTimeout(Duration.ofMinutes(5)).authorize();
+        return InstalledAppFlow.of(client, wanted).withIssuer(metadata).withOutput(System.out).withTimeout(Duration.ofMinutes(5)).authorize();
     }
 
     /** The server that issued a person's refresh token: the one its file names, whatever the endpoint is now. */
@@ -141,18 +141,33 @@ final class AuthCommand {
         }
     }
 
-    @Command(name = "print-identity-token", description = "Print an OpenID Connect ID token of the signed-in person (the active account or the one named).")
+    @Command(name = "print-identity-token", description = "Print an OpenID Connect ID token of the active account (or the one named): "
+            + "for a person, the one of their sign-in; for a service account, a new one for --audiences.")
     static final class PrintIdentityToken implements Callable<Integer> {
         @Parameters(arity = "0..1", paramLabel = "ACCOUNT")
         String account;
+
+        @Option(names = "--audiences", paramLabel = "AUDIENCE",
+                description = "The service the token is for (its aud); required for a service account, not taken for a person.")
+        String audience;
 
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
             String name = account != null ? account : session.account();
             OAuth2Credentials credentials = session.accounts.credentials(name);
+            if (credentials instanceof ServiceAccountCredentials robot) {
+                if (audience == null || audience.isBlank()) {
+                    throw new UsageException("The account " + name + " is a service account: give --audiences AUDIENCE, the service the token is for.");
+                }
+                System.out.println(robot.idToken(audience));
+                return 0;
+            }
             if (!(credentials instanceof UserCredentials user)) {
-                throw new CliException("The account " + name + " is a service account; identity tokens are printed for people signed in with `tollgate auth login`.");
+                throw new CliException("The account " + name + " cannot have an identity token.");
+            }
+            if (audience != null) {
+                throw new UsageException("--audiences is for service accounts; a person's ID token is for the client they signed in with.");
             }
             user.refresh();
             System.out.println(user.idToken().orElseThrow(() -> new CliException(

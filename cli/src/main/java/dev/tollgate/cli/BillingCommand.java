@@ -1,7 +1,7 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.client.admin.BillingUpdate;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +21,7 @@ final class BillingCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.resource(System.out, session.get(session.projectPath("/billing")), COLUMNS);
+            Output.resource(System.out, session.admin().getBilling(session.project()), COLUMNS);
             return 0;
         }
     }
@@ -37,21 +37,21 @@ final class BillingCommand {
             if (budget != null && clearBudget) {
                 throw new UsageException("--monthly-budget and --clear-monthly-budget exclude each other.");
             }
-            var body = new LinkedHashMap<String, Object>();
+            BillingUpdate update = BillingUpdate.none();
             if (enabled != null) {
-                body.put("enabled", enabled);
+                update = update.enabled(enabled);
             }
             if (budget != null) {
-                body.put("monthlyBudget", budget);
+                update = update.monthlyBudget(budget);
             }
             if (clearBudget) {
-                body.put("monthlyBudget", null);
+                update = update.clearMonthlyBudget();
             }
-            if (body.isEmpty()) {
+            if (update.isEmpty()) {
                 throw new UsageException("Nothing to update: give --enabled, --no-enabled, --monthly-budget or --clear-monthly-budget.");
             }
             Session session = Session.open();
-            Output.resource(System.out, session.send("PATCH", session.projectPath("/billing"), body), COLUMNS);
+            Output.resource(System.out, session.admin().updateBilling(session.project(), update), COLUMNS);
             return 0;
         }
     }
@@ -67,12 +67,11 @@ final class BillingCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            String path = session.projectPath("/billing/statements/" + Session.segment(month));
             if (csv) {
-                System.out.print(session.client().send("GET", path, null, "text/csv").body());
+                System.out.print(session.admin().getStatementCsv(session.project(), month));
                 System.out.flush();
             } else {
-                Output.resource(System.out, session.get(path), List.of("month", "currency", "total"));
+                Output.resource(System.out, session.admin().getStatement(session.project(), month), List.of("month", "currency", "total"));
             }
             return 0;
         }

@@ -35,6 +35,6 @@ final class Globals {
     void format(String f) { format = f; }
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
-            description = "No progress messages on standard error.")
+            description = "No progress messages on standard error, and no questions: deletes go ahead without asking.")
     void quiet(boolean q) { quiet = q; }
 }

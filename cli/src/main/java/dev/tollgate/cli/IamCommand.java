@@ -1,11 +1,8 @@
 package dev.tollgate.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.protocol.admin.ServiceAccountKeyResource;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,10 +17,6 @@ final class IamCommand {
 
     private IamCommand() {}
 
-    static String accountPath(Session session, String email) throws IOException {
-        return session.projectPath("/serviceAccounts" + (email == null ? "" : "/" + Session.segment(email)));
-    }
-
     @Command(name = "service-accounts", description = "Create, list, describe, disable, enable and delete service accounts.",
             subcommands = {Create.class, ListAccounts.class, Describe.class, Disable.class, Enable.class, Delete.class, Keys.class})
     static final class ServiceAccounts {}
@@ -36,12 +29,7 @@ final class IamCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            var body = new LinkedHashMap<String, Object>();
-            body.put("accountId", accountId);
-            if (displayName != null) {
-                body.put("displayName", displayName);
-            }
-            Output.resource(System.out, session.send("POST", accountPath(session, null), body), ACCOUNT_COLUMNS);
+            Output.resource(System.out, session.admin().createServiceAccount(session.project(), accountId, displayName), ACCOUNT_COLUMNS);
             return 0;
         }
     }
@@ -51,7 +39,7 @@ final class IamCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.list(System.out, session.get(accountPath(session, null)).path("serviceAccounts"), ACCOUNT_COLUMNS);
+            Output.list(System.out, session.admin().listServiceAccounts(session.project()), ACCOUNT_COLUMNS);
             return 0;
         }
     }
@@ -63,7 +51,7 @@ final class IamCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.resource(System.out, session.get(accountPath(session, email)), ACCOUNT_COLUMNS);
+            Output.resource(System.out, session.admin().getServiceAccount(session.project(), email), ACCOUNT_COLUMNS);
             return 0;
         }
     }
@@ -75,7 +63,7 @@ final class IamCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.resource(System.out, session.send("POST", accountPath(session, email) + ":disable", null), ACCOUNT_COLUMNS);
+            Output.resource(System.out, session.admin().setServiceAccountDisabled(session.project(), email, true), ACCOUNT_COLUMNS);
             return 0;
         }
     }
@@ -87,7 +75,7 @@ final class IamCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.resource(System.out, session.send("POST", accountPath(session, email) + ":enable", null), ACCOUNT_COLUMNS);
+            Output.resource(System.out, session.admin().setServiceAccountDisabled(session.project(), email, false), ACCOUNT_COLUMNS);
             return 0;
         }
     }
@@ -99,7 +87,9 @@ final class IamCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            session.send("DELETE", accountPath(session, email), null);
+            String project = session.project();
+            Confirmation.delete("Service account [" + email + "]");
+            session.admin().deleteServiceAccount(project, email);
             Session.status("Deleted service account [" + email + "].");
             return 0;
         }
@@ -122,10 +112,10 @@ final class IamCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            JsonNode created = session.send("POST", accountPath(session, account.email) + "/keys", null);
-            String keyFile = new String(Base64.getDecoder().decode(created.path("privateKeyData").asText()), StandardCharsets.UTF_8);
+            ServiceAccountKeyResource created = session.admin().createServiceAccountKey(session.project(), account.email);
+            String keyFile = created.keyFileJson().orElseThrow(() -> new CliException("The server's answer has no key file."));
             session.dir.write(output.toAbsolutePath(), keyFile);
-            Session.status("Created key [" + created.path("keyId").asText() + "] of [" + account.email + "] and wrote it to [" + output + "].");
+            Session.status("Created key [" + created.keyId() + "] of [" + account.email + "] and wrote it to [" + output + "].");
             return 0;
         }
     }
@@ -137,7 +127,7 @@ final class IamCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.list(System.out, session.get(accountPath(session, account.email) + "/keys").path("keys"), KEY_COLUMNS);
+            Output.list(System.out, session.admin().listServiceAccountKeys(session.project(), account.email), KEY_COLUMNS);
             return 0;
         }
     }
@@ -150,8 +140,7 @@ final class IamCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.resource(System.out, session.send("POST", accountPath(session, account.email) + "/keys/"
-                    + Session.segment(keyId) + ":disable", null), KEY_COLUMNS);
+            Output.resource(System.out, session.admin().setServiceAccountKeyDisabled(session.project(), account.email, keyId, true), KEY_COLUMNS);
             return 0;
         }
     }
@@ -164,7 +153,9 @@ final class IamCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            session.send("DELETE", accountPath(session, account.email) + "/keys/" + Session.segment(keyId), null);
+            String project = session.project();
+            Confirmation.delete("Key [" + keyId + "] of [" + account.email + "]");
+            session.admin().deleteServiceAccountKey(project, account.email, keyId);
             Session.status("Deleted key [" + keyId + "] of [" + account.email + "].");
             return 0;
         }

@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.protocol.admin.KeyRestrictionsResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,49 +34,26 @@ final class KeyRestrictionFlags {
                 || !allowedApplications.isEmpty() || !allowedBundleIds.isEmpty();
     }
 
-    Map<String, Object> toRestrictions() {
-        var out = new LinkedHashMap<String, Object>();
-        if (!apiTargets.isEmpty()) {
-            out.put("apiTargets", apiTargets.stream().map(KeyRestrictionFlags::apiTarget).toList());
-        }
-        if (!allowedIps.isEmpty()) {
-            out.put("allowedIps", allowedIps);
-        }
-        if (!allowedReferrers.isEmpty()) {
-            out.put("allowedReferrers", allowedReferrers);
-        }
-        if (!allowedApplications.isEmpty()) {
-            out.put("androidApps", allowedApplications.stream().map(KeyRestrictionFlags::androidApp).toList());
-        }
-        if (!allowedBundleIds.isEmpty()) {
-            out.put("iosBundleIds", allowedBundleIds);
-        }
-        return out;
+    KeyRestrictionsResource toRestrictions() {
+        return new KeyRestrictionsResource(apiTargets.stream().map(KeyRestrictionFlags::apiTarget).toList(), allowedIps, allowedReferrers,
+                allowedApplications.stream().map(KeyRestrictionFlags::androidApp).toList(), allowedBundleIds);
     }
 
-    private static Map<String, Object> apiTarget(String flag) {
+    private static KeyRestrictionsResource.ApiTarget apiTarget(String flag) {
         Map<String, List<String>> parts = keyValues("--api-target", flag, List.of("service", "methods"));
         List<String> service = parts.get("service");
         if (service == null || service.size() != 1) {
             throw new UsageException("--api-target needs exactly one service=NAME, e.g. --api-target=service=posts,methods=posts.get");
         }
-        var target = new LinkedHashMap<String, Object>();
-        target.put("service", service.get(0));
-        if (parts.containsKey("methods")) {
-            target.put("methods", parts.get("methods"));
-        }
-        return target;
+        return new KeyRestrictionsResource.ApiTarget(service.get(0), parts.get("methods"));
     }
 
-    private static Map<String, Object> androidApp(String flag) {
+    private static KeyRestrictionsResource.AndroidApp androidApp(String flag) {
         Map<String, List<String>> parts = keyValues("--allowed-application", flag, List.of("sha1_fingerprint", "package_name"));
         if (parts.getOrDefault("sha1_fingerprint", List.of()).size() != 1 || parts.getOrDefault("package_name", List.of()).size() != 1) {
             throw new UsageException("--allowed-application needs sha1_fingerprint=… and package_name=…, once each.");
         }
-        var app = new LinkedHashMap<String, Object>();
-        app.put("packageName", parts.get("package_name").get(0));
-        app.put("sha1Fingerprint", parts.get("sha1_fingerprint").get(0));
-        return app;
+        return new KeyRestrictionsResource.AndroidApp(parts.get("package_name").get(0), parts.get("sha1_fingerprint").get(0));
     }
 
     /**

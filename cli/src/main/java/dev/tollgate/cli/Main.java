@@ -24,6 +24,8 @@ public final class Main implements Runnable {
     static final int FAILED = 1;
     /** A problem with the command line itself: an unknown option or a value that is not valid for it. */
     static final int USAGE = 2;
+    /** A deletion not confirmed: declined at the prompt, or no terminal to ask on and no {@code --quiet}. */
+    static final int NOT_CONFIRMED = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -62,6 +64,10 @@ public final class Main implements Runnable {
         if (e instanceof UsageException) {
             err.println("tollgate: " + oneLine(e.getMessage()));
             return USAGE;
+        }
+        if (e instanceof Confirmation.NotConfirmedException) {
+            err.println("tollgate: ERROR: " + oneLine(e.getMessage()));
+            return NOT_CONFIRMED;
         }
         String message;
         if (e instanceof ApiErrorException api) {

@@ -2,7 +2,6 @@ package dev.tollgate.cli;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +23,7 @@ final class MembersCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.resource(System.out, session.send("POST", session.projectPath("/members"), Map.of("member", member, "role", role)), COLUMNS);
+            Output.resource(System.out, session.admin().addMember(session.project(), member, role), COLUMNS);
             return 0;
         }
     }
@@ -36,7 +35,7 @@ final class MembersCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            session.send("DELETE", session.projectPath("/members/" + Session.segment(member)), null);
+            session.admin().removeMember(session.project(), member);
             Session.status("Removed [" + member + "] from the project.");
             return 0;
         }
@@ -47,7 +46,7 @@ final class MembersCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.list(System.out, session.get(session.projectPath("/members")).path("members"), COLUMNS);
+            Output.list(System.out, session.admin().listMembers(session.project()), COLUMNS);
             return 0;
         }
     }

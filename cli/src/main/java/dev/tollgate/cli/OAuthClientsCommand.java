@@ -1,12 +1,10 @@
 package dev.tollgate.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.protocol.admin.OAuthClientResource;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,10 +20,6 @@ final class OAuthClientsCommand {
 
     private OAuthClientsCommand() {}
 
-    static String path(Session session, String clientId) throws IOException {
-        return session.projectPath("/oauthClients" + (clientId == null ? "" : "/" + Session.segment(clientId)));
-    }
-
     @Command(name = "create", description = "Create an OAuth client; its secret is in this answer only.")
     static final class Create implements Callable<Integer> {
         @Option(names = "--type", required = true, paramLabel = "web|installed", description = "web or installed.") String type;
@@ -40,21 +34,13 @@ final class OAuthClientsCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            var body = new LinkedHashMap<String, Object>();
-            body.put("type", type);
-            if (displayName != null) {
-                body.put("displayName", displayName);
-            }
-            body.put("redirectUris", redirectUris);
-            body.put("javascriptOrigins", javascriptOrigins);
-            JsonNode created = session.send("POST", path(session, null), body);
+            OAuthClientResource created = session.admin().createOAuthClient(session.project(), type, displayName, redirectUris,
+                    javascriptOrigins);
             if (outputFile != null) {
                 session.dir.write(outputFile.toAbsolutePath(), new ObjectMapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(created.get("clientSecretJson")) + "\n");
-                ObjectNode shown = created.deepCopy();
-                shown.remove("clientSecret");
-                shown.remove("clientSecretJson");
-                Output.resource(System.out, shown, COLUMNS);
+                        .writeValueAsString(created.clientSecretJson()) + "\n");
+                Output.resource(System.out, new OAuthClientResource(created.clientId(), created.type(), created.displayName(),
+                        created.redirectUris(), created.javascriptOrigins(), created.createTime()), COLUMNS);
                 Session.status("Client secret written to [" + outputFile + "].");
             } else {
                 Output.resource(System.out, created, COLUMNS);
@@ -68,7 +54,7 @@ final class OAuthClientsCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.list(System.out, session.get(path(session, null)).path("oauthClients"), COLUMNS);
+            Output.list(System.out, session.admin().listOAuthClients(session.project()), COLUMNS);
             return 0;
         }
     }
@@ -80,7 +66,7 @@ final class OAuthClientsCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.resource(System.out, session.get(path(session, clientId)), COLUMNS);
+            Output.resource(System.out, session.admin().getOAuthClient(session.project(), clientId), COLUMNS);
             return 0;
         }
     }
@@ -92,7 +78,9 @@ final class OAuthClientsCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            session.send("DELETE", path(session, clientId), null);
+            String project = session.project();
+            Confirmation.delete("OAuth client [" + clientId + "]");
+            session.admin().deleteOAuthClient(project, clientId);
             Session.status("Deleted OAuth client [" + clientId + "].");
             return 0;
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.tollgate.protocol.admin.AdminJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 final class Output {
     private static final Pattern VALUE = Pattern.compile("value\\(([^()]*)\\)");
     private static final Pattern TABLE = Pattern.compile("table\\(([^()]*)\\)");
+    private static final ObjectMapper READER = new ObjectMapper();
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -40,16 +42,27 @@ final class Output {
         }
     }
 
-    /** A list of items; {@code columns} are what a table shows by default. */
+    /** A list of items (the admin API's records); {@code columns} are what a table shows by default. */
+    static void list(PrintStream out, List<?> items, List<String> columns) throws IOException {
+        String format = Globals.format == null ? "table" : Globals.format.strip();
+        print(out, tree(items), format, columns);
+    }
+
+    /** A list the command line keeps itself (accounts, configurations). */
     static void list(PrintStream out, JsonNode items, List<String> columns) throws IOException {
         String format = Globals.format == null ? "table" : Globals.format.strip();
         print(out, items, format, columns);
     }
 
-    /** One resource. */
-    static void resource(PrintStream out, JsonNode resource, List<String> columns) throws IOException {
+    /** One resource (an admin API record). */
+    static void resource(PrintStream out, Object resource, List<String> columns) throws IOException {
         String format = Globals.format == null ? "yaml" : Globals.format.strip();
-        print(out, resource, format, columns);
+        print(out, tree(resource), format, columns);
+    }
+
+    /** A record as the JSON tree of its wire form, read as any JSON answer is (numbers with a fraction as doubles). */
+    static JsonNode tree(Object value) throws IOException {
+        return value instanceof JsonNode node ? node : READER.readTree(AdminJson.render(value));
     }
 
     private static void print(PrintStream out, JsonNode node, String format, List<String> columns) throws IOException {

@@ -1,7 +1,6 @@
 package dev.tollgate.cli;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,12 +24,7 @@ final class ProjectsCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            var body = new LinkedHashMap<String, Object>();
-            body.put("projectId", projectId);
-            if (displayName != null) {
-                body.put("displayName", displayName);
-            }
-            Output.resource(System.out, session.send("POST", Session.ADMIN + "/projects", body), COLUMNS);
+            Output.resource(System.out, session.admin().createProject(projectId, displayName), COLUMNS);
             return 0;
         }
     }
@@ -40,7 +34,7 @@ final class ProjectsCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.list(System.out, session.get(Session.ADMIN + "/projects").path("projects"), COLUMNS);
+            Output.list(System.out, session.admin().listProjects(), COLUMNS);
             return 0;
         }
     }
@@ -52,7 +46,7 @@ final class ProjectsCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.resource(System.out, session.get(Session.ADMIN + "/projects/" + Session.segment(projectId)), COLUMNS);
+            Output.resource(System.out, session.admin().getProject(projectId), COLUMNS);
             return 0;
         }
     }
@@ -64,7 +58,8 @@ final class ProjectsCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            session.send("DELETE", Session.ADMIN + "/projects/" + Session.segment(projectId), null);
+            Confirmation.delete("Project [" + projectId + "]");
+            session.admin().deleteProject(projectId);
             Session.status("Deleted project [" + projectId + "].");
             return 0;
         }

@@ -1,9 +1,8 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.protocol.admin.QuotaOverrides;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +20,7 @@ final class QuotasCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.list(System.out, session.get(session.projectPath("/quotas")).path("limits"), COLUMNS);
+            Output.list(System.out, session.admin().listQuotas(session.project()), COLUMNS);
             return 0;
         }
     }
@@ -39,11 +38,7 @@ final class QuotasCommand {
                 throw new UsageException("Give either --limit N or --clear.");
             }
             Session session = Session.open();
-            var override = new LinkedHashMap<String, Object>();
-            override.put("service", service);
-            override.put("name", name);
-            override.put("limit", limit);
-            Output.list(System.out, session.send("PATCH", session.projectPath("/quotas"), Map.of("overrides", List.of(override))).path("limits"),
+            Output.list(System.out, session.admin().setQuotas(session.project(), List.of(new QuotaOverrides.Override(service, name, limit))),
                     COLUMNS);
             return 0;
         }

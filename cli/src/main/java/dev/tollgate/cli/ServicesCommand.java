@@ -20,7 +20,7 @@ final class ServicesCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.list(System.out, session.get(session.projectPath("/services")).path("services"), COLUMNS);
+            Output.list(System.out, session.admin().listServices(session.project()), COLUMNS);
             return 0;
         }
     }
@@ -32,7 +32,7 @@ final class ServicesCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.resource(System.out, session.send("POST", session.projectPath("/services/" + Session.segment(api) + "/enable"), null), COLUMNS);
+            Output.resource(System.out, session.admin().enableService(session.project(), api), COLUMNS);
             return 0;
         }
     }
@@ -44,7 +44,7 @@ final class ServicesCommand {
         @Override
         public Integer call() throws IOException {
             Session session = Session.open();
-            Output.resource(System.out, session.send("POST", session.projectPath("/services/" + Session.segment(api) + "/disable"), null), COLUMNS);
+            Output.resource(System.out, session.admin().disableService(session.project(), api), COLUMNS);
             return 0;
         }
     }

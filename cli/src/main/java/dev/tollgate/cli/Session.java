@@ -1,15 +1,11 @@
 package dev.tollgate.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.client.ApiResponse;
 import dev.tollgate.client.OAuth2Credentials;
 import dev.tollgate.client.OAuthService;
 import dev.tollgate.client.TollgateClient;
+import dev.tollgate.client.admin.AdminClient;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * What a command runs with: the configuration directory, the active configuration's properties overridden
@@ -18,7 +14,6 @@ import java.util.Map;
  */
 final class Session {
     static final String DEFAULT_ENDPOINT = "http://localhost:8080";
-    static final String ADMIN = "/admin/v1";
 
     final ConfigDir dir;
     final Configurations configurations;
@@ -78,27 +73,9 @@ final class Session {
         return client;
     }
 
-    /** A path under the project: {@code /admin/v1/projects/PROJECT/suffix}. */
-    String projectPath(String suffix) throws IOException {
-        return ADMIN + "/projects/" + segment(project()) + suffix;
-    }
-
-    JsonNode get(String path) throws IOException {
-        return client().get(path).json();
-    }
-
-    JsonNode send(String method, String path, Object body) throws IOException {
-        ApiResponse response = client().send(method, path, body == null && !"DELETE".equals(method) ? Map.of() : body);
-        return response.json();
-    }
-
-    /** One path segment, percent-encoded (ids and e-mail addresses). */
-    static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    static String query(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    /** The admin API with the active account's credentials. */
+    AdminClient admin() throws IOException {
+        return AdminClient.of(client());
     }
 
     /** A progress message on standard error, unless --quiet. */

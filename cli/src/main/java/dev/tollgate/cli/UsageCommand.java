@@ -18,14 +18,12 @@ final class UsageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Session session = Session.open();
-        String query = "?start=" + Session.query(start) + "&end=" + Session.query(end)
-                + (groupBy.isEmpty() ? "" : "&groupBy=" + Session.query(String.join(",", groupBy)));
         var columns = new ArrayList<String>();
         for (String g : groupBy) {
             columns.add(g.equals("credential") ? "credential.id" : g);
         }
         columns.addAll(List.of("calls", "bytesIn", "bytesOut"));
-        Output.list(System.out, session.get(session.projectPath("/usage") + query).path("rows"), columns);
+        Output.list(System.out, session.admin().usage(session.project(), start, end, groupBy), columns);
         return 0;
     }
 }

@@ -3,14 +3,16 @@ package dev.tollgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tollgate.protocol.admin.KeyRestrictionsResource;
+import dev.tollgate.protocol.admin.KeyRestrictionsResource.AndroidApp;
+import dev.tollgate.protocol.admin.KeyRestrictionsResource.ApiTarget;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class KeyRestrictionFlagsTest {
 
-    private static Map<String, Object> parse(String... args) {
+    private static KeyRestrictionsResource parse(String... args) {
         var flags = new KeyRestrictionFlags();
         new CommandLine(flags).parseArgs(args);
         return flags.toRestrictions();
@@ -20,13 +22,12 @@ class KeyRestrictionFlagsTest {
     void gcloudShapedFlagsBecomeTheAdminApisRestrictions() {
         assertThat(parse("--api-target=service=posts,methods=posts.posts.get,posts.people.posts.list", "--api-target=service=calendar",
                 "--allowed-ips", "10.0.0.0/8,127.0.0.1"))
-                .isEqualTo(Map.of("apiTargets", List.of(Map.of("service", "posts", "methods", List.of("posts.posts.get", "posts.people.posts.list")),
-                                Map.of("service", "calendar")),
-                        "allowedIps", List.of("10.0.0.0/8", "127.0.0.1")));
+                .isEqualTo(new KeyRestrictionsResource(List.of(new ApiTarget("posts", List.of("posts.posts.get", "posts.people.posts.list")),
+                        new ApiTarget("calendar", null)), List.of("10.0.0.0/8", "127.0.0.1"), null, null, null));
         assertThat(parse("--allowed-application=sha1_fingerprint=AB,package_name=com.example.app"))
-                .isEqualTo(Map.of("androidApps", List.of(Map.of("packageName", "com.example.app", "sha1Fingerprint", "AB"))));
+                .isEqualTo(new KeyRestrictionsResource(null, null, null, List.of(new AndroidApp("com.example.app", "AB")), null));
         assertThat(parse("--allowed-bundle-ids", "a.b,c.d", "--allowed-referrers", "https://x.example/*"))
-                .isEqualTo(Map.of("iosBundleIds", List.of("a.b", "c.d"), "allowedReferrers", List.of("https://x.example/*")));
+                .isEqualTo(new KeyRestrictionsResource(null, null, List.of("https://x.example/*"), null, List.of("a.b", "c.d")));
     }
 
     @Test

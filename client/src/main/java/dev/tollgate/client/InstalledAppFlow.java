@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.tollgate.protocol.ClientAuth;
 import dev.tollgate.protocol.ClientSecretFile;
 import dev.tollgate.protocol.Pkce;
+import dev.tollgate.protocol.ProviderMetadata;
 import dev.tollgate.protocol.Scopes;
 import dev.tollgate.protocol.TokenRequest;
 import dev.tollgate.protocol.TokenResponse;
@@ -40,7 +41,9 @@ import java.util.function.Consumer;
  * system picks, sends the person to the authorization page with PKCE (S256) and a random {@code state},
  * receives the code on the loopback address, shows a page saying the window may be closed, and exchanges
  * the code for tokens. The system browser is opened when there is one; otherwise the address is printed
- * for the person to open. Gives up after a time-out so a forgotten prompt does not hang the program.
+ * for the person to open. Gives up after a time-out so a forgotten prompt does not hang the program. Given the
+ * server's metadata ({@link #withIssuer}), it checks the answer's {@code iss} (RFC 9207) and refuses one from
+ * another issuer with an {@link IssuerMismatchException}.
  */
 public final class InstalledAppFlow {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -51,15 +54,17 @@ public final class InstalledAppFlow {
     private final PrintStream out;
     private final Consumer<URI> browser;
     private final CredentialOptions options;
+    private final Optional<ProviderMetadata> metadata;
 
     private InstalledAppFlow(ClientSecretFile.Details client, Scopes scopes, Duration timeout, PrintStream out,
-                             Consumer<URI> browser, CredentialOptions options) {
+                             Consumer<URI> browser, CredentialOptions options, Optional<ProviderMetadata> metadata) {
         this.client = client;
         this.scopes = scopes;
         this.timeout = timeout;
         this.out = out;
         this.browser = browser;
         this.options = options;
+        this.metadata = metadata;
     }
 
     /** A flow for the client in a {@code client_secret.json} file as the console gives it for an installed client. */
@@ -79,39 +84,50 @@ public final class InstalledAppFlow {
     /** A flow for these client details, printing to standard output, with a time-out of five minutes. */
     public static InstalledAppFlow of(ClientSecretFile.Details client, Scopes scopes) {
         return new InstalledAppFlow(Objects.requireNonNull(client, "client"), Objects.requireNonNull(scopes, "scopes"),
-                Duration.ofMinutes(5), System.out, null, CredentialOptions.defaults());
+                Duration.ofMinutes(5), System.out, null, CredentialOptions.defaults(), Optional.empty());
     }
 
     /** How long to wait for the person. */
     public InstalledAppFlow withTimeout(Duration t) {
-        return new InstalledAppFlow(client, scopes, t, out, browser, options);
+        return new InstalledAppFlow(client, scopes, t, out, browser, options, metadata);
     }
 
     /** Where the address and progress are printed. */
     public InstalledAppFlow withOutput(PrintStream o) {
-        return new InstalledAppFlow(client, scopes, timeout, o, browser, options);
+        return new InstalledAppFlow(client, scopes, timeout, o, browser, options, metadata);
     }
 
     /** What opens the authorization page instead of the system browser (an embedded view, a test's browser). */
     public InstalledAppFlow withBrowser(Consumer<URI> b) {
-        return new InstalledAppFlow(client, scopes, timeout, out, b, options);
+        return new InstalledAppFlow(client, scopes, timeout, out, b, options, metadata);
     }
 
     /** The options of the credentials obtained. */
     public InstalledAppFlow withOptions(CredentialOptions o) {
-        return new InstalledAppFlow(client, scopes, timeout, out, browser, o);
+        return new InstalledAppFlow(client, scopes, timeout, out, browser, o, metadata);
+    }
+
+    /**
+     * The authorization server's metadata (its discovery document): when it says
+     * {@code authorization_response_iss_parameter_supported}, the answer must carry {@code iss} equal to its
+     * {@code issuer}; when it does not, an {@code iss} the answer carries must still be that issuer.
+     */
+    public InstalledAppFlow withIssuer(ProviderMetadata metadata) {
+        Objects.requireNonNull(metadata.issuer(), "metadata.issuer");
+        return new InstalledAppFlow(client, scopes, timeout, out, browser, options, Optional.of(metadata));
     }
 
     /**
      * Runs the flow: the credentials once the person allows; a {@link TokenRequestException} with the
-     * server's error if the person denies; an {@link IOException} on time-out.
+     * server's error if the person denies; an {@link IssuerMismatchException} when the answer names another
+     * issuer than the one given to {@link #withIssuer}; an {@link IOException} on time-out.
      */
     public UserCredentials authorize() throws IOException {
         String verifier = random(48);
         String state = random(24);
         CompletableFuture<Map<String, String>> callback = new CompletableFuture<>();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        server.createContext("/", exchange -> receive(exchange, state, callback));
+        server.createContext("/", exchange -> receive(exchange, state, this.metadata, callback));
         server.start();
         try {
             String redirectUri = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
@@ -168,11 +184,13 @@ public final class InstalledAppFlow {
         out.flush();
     }
 
-    private static void receive(HttpExchange exchange, String state, CompletableFuture<Map<String, String>> callback) throws IOException {
+    private static void receive(HttpExchange exchange, String state, Optional<ProviderMetadata> issuer,
+                                CompletableFuture<Map<String, String>> callback) throws IOException {
         Map<String, String> params = query(exchange.getRequestURI().getRawQuery());
         String page;
         int status;
         boolean answer = false;
+        IssuerMismatchException mismatch = null;
         if (!"GET".equals(exchange.getRequestMethod()) || (!params.containsKey("code") && !params.containsKey("error"))) {
             // A favicon or a stray visit: not the answer, keep waiting.
             status = 404;
@@ -181,6 +199,11 @@ public final class InstalledAppFlow {
             // Not the answer to our request (another tab, or a forged redirect): ignored, keep waiting.
             status = 400;
             page = page("Sign-in not recognised", "This answer does not belong to the sign-in the program started. Go back to the program and try again.");
+        } else if ((mismatch = issuerMismatch(issuer, params)) != null) {
+            // The answer to our request, but from another issuer: the sign-in ends, its code unused.
+            status = 400;
+            page = page("Sign-in refused", "This answer comes from another server than the one the program signs in with. "
+                    + "The program did not use it. Go back to the program.");
         } else if (params.containsKey("error")) {
             status = 200;
             page = page("Access not granted", "The program was not given access (" + escape(params.get("error")) + "). You may close this window.");
@@ -201,8 +224,24 @@ public final class InstalledAppFlow {
             // Only once the page is written: the program stops this server as soon as it has the answer.
             if (answer) {
                 callback.complete(params);
+            } else if (mismatch != null) {
+                callback.completeExceptionally(mismatch);
             }
         }
+    }
+
+    /** RFC 9207 §2.4: null when the answer's {@code iss} is acceptable. */
+    private static IssuerMismatchException issuerMismatch(Optional<ProviderMetadata> issuer, Map<String, String> params) {
+        if (issuer.isEmpty()) {
+            return null;
+        }
+        String expected = issuer.get().issuer();
+        Optional<String> received = Optional.ofNullable(params.get("iss"));
+        boolean required = Boolean.TRUE.equals(issuer.get().authorizationResponseIssParameterSupported());
+        if (received.isEmpty() ? required : !received.get().equals(expected)) {
+            return new IssuerMismatchException(expected, received);
+        }
+        return null;
     }
 
     private Map<String, String> await(CompletableFuture<Map<String, String>> callback) throws IOException {
@@ -214,6 +253,9 @@ public final class InstalledAppFlow {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting for the browser");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException refused) {
+                throw refused;
+            }
             throw new IOException(e.getCause());
         }
     }

@@ -65,6 +65,29 @@ class CredentialFilesTest {
     }
 
     @Test
+    void serviceAccountAsksForAnIdTokenWithATargetAudienceAndNoScope() throws Exception {
+        server.route("/token", r -> LocalServer.Reply.json(200, "{\"expires_in\":3600,\"id_token\":\"id.token.jwt\"}"));
+        var credentials = ServiceAccountCredentials.fromFile(serviceAccountKeyFile(), Scopes.of("posts"), options);
+
+        assertThat(credentials.idToken("https://api.example")).isEqualTo("id.token.jwt");
+
+        Map<String, String> form = server.requests("/token").get(0).form();
+        assertThat(form).containsEntry("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer").doesNotContainKey("scope");
+        assertThat(TestKeys.verify(TestKeys.PAIR, form.get("assertion"))).containsEntry("target_audience", "https://api.example")
+                .containsEntry("iss", "robot@p1.iam.tollgate").doesNotContainKey("scope");
+    }
+
+    @Test
+    void aServerThatGivesServiceAccountsNoIdTokenSaysWhy() throws Exception {
+        server.route("/token", r -> LocalServer.Reply.json(400,
+                "{\"error\":\"invalid_request\",\"error_description\":\"This server does not issue ID tokens for service accounts.\"}"));
+        var credentials = ServiceAccountCredentials.fromFile(serviceAccountKeyFile(), Scopes.EMPTY, options);
+
+        assertThatThrownBy(() -> credentials.idToken("https://api.example")).isInstanceOfSatisfying(TokenRequestException.class,
+                e -> assertThat(e.error()).isEqualTo("invalid_request"));
+    }
+
+    @Test
     void keyFileOfAnotherTypeOrWithABrokenKeyIsRefusedNamingTheFile() throws Exception {
         Path user = authorizedUserFile("rt");
         assertThatThrownBy(() -> ServiceAccountCredentials.fromFile(user, Scopes.EMPTY, options))

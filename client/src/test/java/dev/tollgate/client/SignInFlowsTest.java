@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tollgate.protocol.ClientSecretFile;
 import dev.tollgate.protocol.DeviceAuthorizationResponse;
 import dev.tollgate.protocol.Pkce;
+import dev.tollgate.protocol.ProviderMetadata;
 import dev.tollgate.protocol.Scopes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -166,5 +167,56 @@ class SignInFlowsTest {
         assertThat(flow.authorize().refreshToken()).isEqualTo("rt");
         person.join(5000);
         assertThat(server.requests("/token").get(0).form()).containsEntry("code", "printed-code");
+    }
+
+    static ProviderMetadata metadata(String issuer, Boolean issParameterSupported) {
+        return new ProviderMetadata(issuer, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, issParameterSupported);
+    }
+
+    @Test
+    void installedAppFlowTakesTheAnswerOfItsOwnIssuer() throws Exception {
+        server.route("/token", r -> LocalServer.Reply.json(200, TOKENS));
+        var flow = InstalledAppFlow.of(installed(), Scopes.of("calendar")).withIssuer(metadata("https://tollgate.example", true))
+                .withOutput(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .withBrowser(uri -> approve(uri, "the-code", Map.of("iss", "https://tollgate.example")));
+
+        assertThat(flow.authorize().refreshToken()).isEqualTo("rt");
+    }
+
+    @Test
+    void installedAppFlowRefusesAnAnswerFromAnotherIssuerAndNeverRedeemsItsCode() {
+        var seen = new AtomicReference<Map<String, String>>();
+        var flow = InstalledAppFlow.of(installed(), Scopes.of("calendar")).withIssuer(metadata("https://tollgate.example", true))
+                .withOutput(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .withBrowser(uri -> seen.set(approve(uri, "stolen-code", Map.of("iss", "https://attacker.example"))));
+
+        assertThatThrownBy(flow::authorize).isInstanceOfSatisfying(IssuerMismatchException.class, e -> {
+            assertThat(e.expected()).isEqualTo("https://tollgate.example");
+            assertThat(e.received()).contains("https://attacker.example");
+            assertThat(e).hasMessageContaining("https://attacker.example").hasMessageContaining("RFC 9207");
+        });
+        assertThat(seen.get().get("page")).startsWith("400").contains("another server");
+        assertThat(server.requests("/token")).isEmpty();
+    }
+
+    @Test
+    void installedAppFlowRefusesAnAnswerWithoutIssWhenTheServerPromisesIt() {
+        var flow = InstalledAppFlow.of(installed(), Scopes.of("calendar")).withIssuer(metadata("https://tollgate.example", true))
+                .withOutput(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .withBrowser(uri -> approve(uri, "the-code", Map.of()));
+
+        assertThatThrownBy(flow::authorize).isInstanceOfSatisfying(IssuerMismatchException.class, e -> assertThat(e.received()).isEmpty());
+        assertThat(server.requests("/token")).isEmpty();
+    }
+
+    @Test
+    void installedAppFlowWithAServerThatSendsNoIssTakesAnAnswerWithoutOne() throws Exception {
+        server.route("/token", r -> LocalServer.Reply.json(200, TOKENS));
+        var flow = InstalledAppFlow.of(installed(), Scopes.of("calendar")).withIssuer(metadata("https://tollgate.example", null))
+                .withOutput(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .withBrowser(uri -> approve(uri, "the-code", Map.of()));
+
+        assertThat(flow.authorize().refreshToken()).isEqualTo("rt");
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.client.IdToken;
+import dev.tollgate.client.IdTokenVerifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +77,20 @@ class CommandLineTest extends EndToEnd {
     }
 
     @Test
+    void anActiveServiceAccountPrintsAnIdTokenForTheAudienceItNames() throws Exception {
+        String idToken = ok("auth", "print-identity-token", "--audiences", "https://api.example").stdout().strip();
+        String issuer = adminKey.tokenUri().replace("/token", "");
+        IdToken verified = IdTokenVerifier.builder(java.net.URI.create(server.baseUrl() + "/oauth2/v3/certs"), issuer)
+                .audiences("https://api.example").build().verify(idToken);
+        assertThat(verified.email()).contains("admin@tollgate.iam");
+        assertThat(verified.audience()).containsExactly("https://api.example");
+
+        CliProcess.Result noAudience = cli.run("auth", "print-identity-token");
+        assertThat(noAudience.code()).isEqualTo(2);
+        assertThat(noAudience.stderrLines()).singleElement().asString().contains("--audiences");
+    }
+
+    @Test
     void projectsServicesAndApiKeys() throws Exception {
         assertThat(json("projects", "describe", project, "--format", "json").get("displayName").asText()).isEqualTo("CLI test");
         assertThat(ok("projects", "list").stdout()).containsPattern("PROJECT_ID\\s+DISPLAY_NAME").contains(project);
@@ -102,7 +118,13 @@ class CommandLineTest extends EndToEnd {
         assertThat(cleared.get("displayName").asText()).isEqualTo("renamed");
         assertThat(cleared.at("/restrictions/iosBundleIds")).isEmpty();
         assertThat(ok("api-keys", "describe", keyId).stdout()).contains("displayName: renamed").doesNotContain("keyString");
-        ok("api-keys", "delete", keyId);
+        // With no terminal to ask on, a delete without --quiet deletes nothing.
+        CliProcess.Result unasked = cli.run("api-keys", "delete", keyId);
+        assertThat(unasked.code()).as(unasked.toString()).isEqualTo(3);
+        assertThat(unasked.stderrLines()).singleElement().asString()
+                .isEqualTo("tollgate: ERROR: API key [" + keyId + "] was not deleted: there is no terminal to confirm on; give --quiet to delete without asking.");
+        assertThat(ok("api-keys", "describe", keyId, "--format", "value(keyId)").stdout().strip()).isEqualTo(keyId);
+        ok("api-keys", "delete", keyId, "--quiet");
         assertThat(ok("api-keys", "list").stdout()).doesNotContain(keyId);
     }
 
@@ -117,7 +139,7 @@ class CommandLineTest extends EndToEnd {
         assertThat(perms(secretFile)).isEqualTo("rw-------");
         assertThat(ok("oauth-clients", "list", "--format", "value(clientId,type)").stdout()).contains(clientId + "\tweb");
         assertThat(ok("oauth-clients", "describe", clientId).stdout()).contains("https://app.example/callback");
-        ok("oauth-clients", "delete", clientId);
+        ok("oauth-clients", "delete", clientId, "--quiet");
 
         String email = json("iam", "service-accounts", "create", "robot-account", "--display-name", "Robot", "--format", "json")
                 .get("email").asText();
@@ -141,9 +163,9 @@ class CommandLineTest extends EndToEnd {
         String keyId = ok("iam", "service-accounts", "keys", "list", "--iam-account", email, "--format", "value(keyId)").stdout().strip();
         assertThat(ok("iam", "service-accounts", "keys", "disable", keyId, "--iam-account", email, "--format", "value(disabled)")
                 .stdout().strip()).isEqualTo("true");
-        ok("iam", "service-accounts", "keys", "delete", keyId, "--iam-account", email);
+        ok("iam", "service-accounts", "keys", "delete", keyId, "--iam-account", email, "-q");
         assertThat(ok("iam", "service-accounts", "keys", "list", "--iam-account", email).stdout()).doesNotContain(keyId);
-        ok("iam", "service-accounts", "delete", email);
+        ok("iam", "service-accounts", "delete", email, "--quiet");
         assertThat(ok("iam", "service-accounts", "list", "--format", "value(email)").stdout()).doesNotContain(email);
     }
 

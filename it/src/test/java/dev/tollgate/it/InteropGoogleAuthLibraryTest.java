@@ -97,6 +97,19 @@ class InteropGoogleAuthLibraryTest extends EndToEnd {
     }
 
     @Test
+    void serviceAccountAsksForAnIdTokenWithATargetAudienceAndGetsOneSignedByTollgate() throws Exception {
+        KeyFiles.KeyFile keyFile = createServiceAccount(adminToken, project, "gal-" + shortId());
+        var sa = (ServiceAccountCredentials) GoogleCredentials.fromStream(stream(keyFile.json().toString()));
+
+        com.google.auth.oauth2.IdToken idToken = sa.idTokenWithAudience("https://api.example", List.of());
+
+        var verified = dev.tollgate.client.IdTokenVerifier.builder(URI.create(server.baseUrl() + "/oauth2/v3/certs"),
+                tokenUri.toString().replace("/token", "")).audiences("https://api.example").build().verify(idToken.getTokenValue());
+        assertThat(verified.email()).as(wire.toString()).contains(keyFile.email());
+        assertThat(verified.subject()).isEqualTo(sa.getClientId());
+    }
+
+    @Test
     void serviceAccountRequestMetadataCarriesATollgateTokenThatGoogleHttpClientSendsToTheGateway() throws Exception {
         KeyFiles.KeyFile keyFile = createServiceAccount(adminToken, project, "gal-" + shortId());
         GoogleCredentials credentials = ServiceAccountCredentials.fromStream(stream(keyFile.json().toString())).toBuilder()

@@ -38,7 +38,8 @@ import java.util.HashSet;
 /** The OAuth 2.0 / OpenID Connect part of a node, wired from its repositories. */
 record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClientRepository clientRepository, AuthorizationService authorization, AuthorizationCodeGrant codeGrant,
                    RefreshTokenGrant refreshGrant, DeviceFlow deviceFlow, TokenInspection inspection, Permissions permissions,
-                   SigningKeys signingKeys, Scopes supportedScopes, TokenRevoker revoker, RegisteredOrigins javascriptOrigins) {
+                   SigningKeys signingKeys, Scopes supportedScopes, TokenRevoker revoker, RegisteredOrigins javascriptOrigins,
+                   dev.tollgate.core.oauth.IdTokens idTokens) {
 
     /** Old signing keys stay published this long after rotation, well past the one-hour life of what they signed. */
     static final Duration SIGNING_KEY_GRACE = Duration.ofDays(2);
@@ -81,6 +82,6 @@ record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClie
         scopes.add(KnownScopes.EMAIL);
         scopes.add(KnownScopes.PROFILE);
         return new OAuthWiring(clients, clientRepo, authorization, codeGrant, refreshGrant, deviceFlow, inspection, permissionsOfPeople,
-                signingKeys, Scopes.of(scopes), revoker, new RegisteredOrigins(clientRepo, bus));
+                signingKeys, Scopes.of(scopes), revoker, new RegisteredOrigins(clientRepo, bus), idTokens);
     }
 }

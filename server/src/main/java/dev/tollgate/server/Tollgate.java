@@ -104,7 +104,8 @@ public final class Tollgate implements AutoCloseable {
                 stores.accessTokens(), identities.cache(), identities.tokenIssuer(), shared.bus(), issuer, stores.verifiedAddresses(), clock);
         PeopleWiring people = PeopleWiring.wire(config, stores, shared, oauth, identities.projects().permissions(), issuer, clock);
         started.push(people);
-        var tokens = new TokenService(identities.serviceAccountGrant(), oauth.codeGrant(), oauth.refreshGrant(), oauth.deviceFlow());
+        var serviceAccountGrant = identities.serviceAccountGrant().withIdTokens(oauth.idTokens()::issueForServiceAccount);
+        var tokens = new TokenService(serviceAccountGrant, oauth.codeGrant(), oauth.refreshGrant(), oauth.deviceFlow());
         AccessDecider decider = wiring.decider().apply(new AccessChecker(identities.cache(), clock));
         HttpServer http = HttpServer.start(config, wiring, catalog, issuer, port,
                 new HttpServer.Parts(identities, decider, tokens, stores, oauth, people, accounting), clock);

@@ -53,9 +53,25 @@ public final class IdTokens {
         if (withEmail) {
             claims.claim("email", email).claim("email_verified", emailVerified(userId, email));
         }
+        return sign(claims.build());
+    }
+
+    /**
+     * An ID token of a service account for {@code audience}, as Google signs one: {@code sub} and {@code azp}
+     * the account's unique id, its address as {@code email}, verified (the platform made it).
+     */
+    public String issueForServiceAccount(String uniqueId, String email, String audience) {
+        Instant now = clock.instant();
+        var claims = new JWTClaimsSet.Builder().issuer(issuer.url()).subject(uniqueId).audience(audience).claim("azp", uniqueId)
+                .claim("email", email).claim("email_verified", true)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(LIFETIME)));
+        return sign(claims.build());
+    }
+
+    private String sign(JWTClaimsSet claims) {
         SigningKey key = keys.current();
         try {
-            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).type(JOSEObjectType.JWT).build(), claims.build());
+            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).type(JOSEObjectType.JWT).build(), claims);
             jwt.sign(new RSASSASigner(key.privateKey()));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -26,11 +26,14 @@ import java.util.Optional;
 /**
  * Service accounts exchange a signed JWT for an access token: Google's JWT-bearer grant
  * (RFC 7523 §2.1) and, for generic OAuth libraries, client_credentials with private_key_jwt
- * (RFC 7523 §2.2).
+ * (RFC 7523 §2.2). A JWT-bearer assertion with a {@code target_audience} claim instead of a scope asks,
+ * as at Google, for an ID token of the account for that audience: the answer has {@code id_token} and no
+ * access token.
  */
 public final class ServiceAccountGrant {
     static final Duration MAX_ASSERTION_LIFETIME = Duration.ofHours(1);
     static final String GOOGLE_TOKEN_URI = "https://oauth2.googleapis.com/token";
+    static final int MAX_TARGET_AUDIENCE_LENGTH = 1024;
 
     private final ServiceAccountRepository accounts;
     private final AccessTokenIssuer issuer;
@@ -38,15 +41,28 @@ public final class ServiceAccountGrant {
     private final Issuer self;
     private final Clock clock;
     private final Duration clockSkew;
+    private final Optional<ServiceAccountIdTokens> idTokens;
 
+    /** A grant that gives access tokens only; {@link #withIdTokens} adds ID tokens. */
     public ServiceAccountGrant(ServiceAccountRepository accounts, AccessTokenIssuer issuer, KnownScopes knownScopes,
                                Issuer self, Clock clock, Duration clockSkew) {
+        this(accounts, issuer, knownScopes, self, clock, clockSkew, Optional.empty());
+    }
+
+    private ServiceAccountGrant(ServiceAccountRepository accounts, AccessTokenIssuer issuer, KnownScopes knownScopes,
+                                Issuer self, Clock clock, Duration clockSkew, Optional<ServiceAccountIdTokens> idTokens) {
         this.accounts = accounts;
         this.issuer = issuer;
         this.knownScopes = knownScopes;
         this.self = self;
         this.clock = clock;
         this.clockSkew = clockSkew;
+        this.idTokens = idTokens;
+    }
+
+    /** The same grant answering assertions with a {@code target_audience} with ID tokens signed by {@code signer}. */
+    public ServiceAccountGrant withIdTokens(ServiceAccountIdTokens signer) {
+        return new ServiceAccountGrant(accounts, issuer, knownScopes, self, clock, clockSkew, Optional.of(signer));
     }
 
     public TokenResponse exchange(TokenRequest.JwtBearer request) throws OAuthException {
@@ -57,6 +73,10 @@ public final class ServiceAccountGrant {
         }
         if (sub.isPresent() && !sub.get().equals(v.account().email())) {
             throw OAuthError.UNAUTHORIZED_CLIENT.exception("Client is unauthorized to retrieve access tokens for another subject.");
+        }
+        Object targetAudience = v.claims().getClaim("target_audience");
+        if (targetAudience != null) {
+            return idToken(v, targetAudience, request.scopes());
         }
         Scopes scopes = request.scopes();
         Object claimScope = v.claims().getClaim("scope");
@@ -71,6 +91,20 @@ public final class ServiceAccountGrant {
             scopes = fromClaim;
         }
         return issue(v.account(), knownScopes.requireKnown(scopes));
+    }
+
+    private TokenResponse idToken(Verified v, Object targetAudience, Scopes requestScopes) throws OAuthException {
+        if (!(targetAudience instanceof String audience) || audience.isBlank() || audience.length() > MAX_TARGET_AUDIENCE_LENGTH) {
+            throw OAuthError.INVALID_GRANT.exception("Invalid JWT: target_audience must be a non-empty string of at most "
+                    + MAX_TARGET_AUDIENCE_LENGTH + " characters.");
+        }
+        if (!requestScopes.isEmpty() || v.claims().getClaim("scope") != null) {
+            throw OAuthError.INVALID_REQUEST.exception("An assertion with target_audience asks for an ID token and takes no scope.");
+        }
+        ServiceAccountIdTokens signer = idTokens.orElseThrow(() -> OAuthError.INVALID_REQUEST.exception(
+                "This server does not issue ID tokens for service accounts."));
+        String token = signer.issue(v.account().uniqueId(), v.account().email(), audience);
+        return new TokenResponse(null, null, ServiceAccountIdTokens.LIFETIME_SECONDS, null, null, token);
     }
 
     public TokenResponse exchange(TokenRequest.ClientCredentials request) throws OAuthException {

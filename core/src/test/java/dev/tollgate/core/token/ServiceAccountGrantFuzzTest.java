@@ -186,7 +186,7 @@ class ServiceAccountGrantFuzzTest {
     }
 
     /** One service account with one key; nothing is ever written. */
-    private record OneAccount(ServiceAccount account, ServiceAccountKey key) implements ServiceAccountRepository {
+    record OneAccount(ServiceAccount account, ServiceAccountKey key) implements ServiceAccountRepository {
         @Override public void insert(ServiceAccount a) { throw new UnsupportedOperationException(); }
         @Override public Optional<ServiceAccount> find(String email) { return Optional.of(account).filter(a -> a.email().equals(email)); }
         @Override public Optional<ServiceAccount> findByUniqueId(String id) { return Optional.of(account).filter(a -> a.uniqueId().equals(id)); }
@@ -201,7 +201,7 @@ class ServiceAccountGrantFuzzTest {
     }
 
     /** Issued tokens are not looked at by these tests; keep none so a long fuzzing run stays small. */
-    private static final class DiscardedTokens implements AccessTokenRepository {
+    static final class DiscardedTokens implements AccessTokenRepository {
         @Override public void insert(AccessToken token) {}
         @Override public Optional<AccessToken> findByHash(String tokenHash) { return Optional.empty(); }
         @Override public boolean revoke(String tokenHash) { return false; }

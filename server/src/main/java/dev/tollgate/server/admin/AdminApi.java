@@ -4,18 +4,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.core.access.Principal;
 import dev.tollgate.core.key.ApiKeyService;
 import dev.tollgate.core.key.KeyRestrictions;
-import dev.tollgate.core.project.Member;
 import dev.tollgate.core.project.ProjectService;
 import dev.tollgate.core.project.Role;
 import dev.tollgate.core.serviceaccount.ServiceAccountService;
 import dev.tollgate.protocol.ApiError;
+import dev.tollgate.protocol.admin.ApiKeyResource;
+import dev.tollgate.protocol.admin.Member;
+import dev.tollgate.protocol.admin.Project;
+import dev.tollgate.protocol.admin.ServiceAccountKeyResource;
+import dev.tollgate.protocol.admin.ServiceAccountResource;
+import dev.tollgate.protocol.admin.ServiceState;
 import dev.tollgate.server.http.ErrorWriters;
 import dev.tollgate.server.http.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,14 +47,14 @@ public final class AdminApi {
             ObjectNode body = Json.object(ctx.body(), Set.of("projectId", "displayName"));
             ok(ctx, Resources.project(projects.create(caller(ctx), Json.text(body, "projectId"), Json.text(body, "displayName"))));
         });
-        app.get(BASE, ctx -> ok(ctx, Map.of("projects", projects.list(caller(ctx)).stream().map(Resources::project).toList())));
+        app.get(BASE, ctx -> ok(ctx, new Project.Page(projects.list(caller(ctx)).stream().map(Resources::project).toList())));
         app.get(BASE + "/{p}", ctx -> ok(ctx, Resources.project(projects.get(caller(ctx), ctx.pathParam("p")))));
         app.delete(BASE + "/{p}", ctx -> {
             projects.delete(caller(ctx), ctx.pathParam("p"));
             ok(ctx, Map.of());
         });
 
-        app.get(BASE + "/{p}/services", ctx -> ok(ctx, Map.of("services",
+        app.get(BASE + "/{p}/services", ctx -> ok(ctx, new ServiceState.Page(
                 projects.services(caller(ctx), ctx.pathParam("p")).stream().map(Resources::service).toList())));
         app.post(BASE + "/{p}/services/{api}/enable", ctx -> ok(ctx, Resources.service(
                 projects.setServiceEnabled(caller(ctx), ctx.pathParam("p"), ctx.pathParam("api"), true))));
@@ -59,14 +63,14 @@ public final class AdminApi {
 
         app.post(BASE + "/{p}/members", ctx -> {
             ObjectNode body = Json.object(ctx.body(), Set.of("member", "role"));
-            var member = projects.putMember(caller(ctx), ctx.pathParam("p"), Member.parse(Json.text(body, "member")), Role.parse(Json.text(body, "role")));
+            var member = projects.putMember(caller(ctx), ctx.pathParam("p"), dev.tollgate.core.project.Member.parse(Json.text(body, "member")), Role.parse(Json.text(body, "role")));
             ok(ctx, Resources.member(member));
         });
         app.delete(BASE + "/{p}/members/{member}", ctx -> {
-            projects.removeMember(caller(ctx), ctx.pathParam("p"), Member.parse(ctx.pathParam("member")));
+            projects.removeMember(caller(ctx), ctx.pathParam("p"), dev.tollgate.core.project.Member.parse(ctx.pathParam("member")));
             ok(ctx, Map.of());
         });
-        app.get(BASE + "/{p}/members", ctx -> ok(ctx, Map.of("members",
+        app.get(BASE + "/{p}/members", ctx -> ok(ctx, new Member.Page(
                 projects.members(caller(ctx), ctx.pathParam("p")).stream().map(Resources::member).toList())));
 
         registerKeys(app);
@@ -78,11 +82,9 @@ public final class AdminApi {
             ObjectNode body = Json.object(ctx.body(), Set.of("displayName", "restrictions"));
             var created = keys.create(caller(ctx), ctx.pathParam("p"), Json.text(body, "displayName"),
                     Json.bind(body, "restrictions", KeyRestrictions.class));
-            var rendered = new LinkedHashMap<>(Resources.key(created.key()));
-            rendered.put("keyString", created.keyString());
-            ok(ctx, rendered);
+            ok(ctx, Resources.key(created.key()).withKeyString(created.keyString()));
         });
-        app.get(BASE + "/{p}/keys", ctx -> ok(ctx, Map.of("keys",
+        app.get(BASE + "/{p}/keys", ctx -> ok(ctx, new ApiKeyResource.Page(
                 keys.list(caller(ctx), ctx.pathParam("p")).stream().map(Resources::key).toList())));
         app.get(BASE + "/{p}/keys/{k}", ctx -> ok(ctx, Resources.key(keys.get(caller(ctx), ctx.pathParam("p"), ctx.pathParam("k")))));
         app.patch(BASE + "/{p}/keys/{k}", ctx -> {
@@ -106,7 +108,7 @@ public final class AdminApi {
             ok(ctx, Resources.serviceAccount(serviceAccounts.create(caller(ctx), ctx.pathParam("p"),
                     Json.text(body, "accountId"), Json.text(body, "displayName"))));
         });
-        app.get(accounts, ctx -> ok(ctx, Map.of("serviceAccounts",
+        app.get(accounts, ctx -> ok(ctx, new ServiceAccountResource.Page(
                 serviceAccounts.list(caller(ctx), ctx.pathParam("p")).stream().map(Resources::serviceAccount).toList())));
         app.get(accounts + "/{sa}", ctx -> ok(ctx, Resources.serviceAccount(
                 serviceAccounts.get(caller(ctx), ctx.pathParam("p"), ctx.pathParam("sa")))));
@@ -125,10 +127,7 @@ public final class AdminApi {
         app.post(keysPath, ctx -> {
             Json.object(ctx.body(), Set.of("privateKeyType", "keyAlgorithm"));
             var created = serviceAccounts.createKey(caller(ctx), ctx.pathParam("p"), ctx.pathParam("sa"));
-            var rendered = new LinkedHashMap<>(Resources.serviceAccountKey(created.key()));
-            rendered.put("privateKeyType", "TYPE_GOOGLE_CREDENTIALS_FILE");
-            rendered.put("privateKeyData", Base64.getEncoder().encodeToString(Json.write(created.keyFile()).getBytes(StandardCharsets.UTF_8)));
-            ok(ctx, rendered);
+            ok(ctx, Resources.serviceAccountKey(created.key()).withKeyFile(Json.write(created.keyFile())));
         });
         app.post(keysPath + ":upload", ctx -> {
             ObjectNode body = Json.object(ctx.body(), Set.of("publicKeyData"));
@@ -136,7 +135,7 @@ public final class AdminApi {
                     .orElseThrow(() -> ApiError.INVALID_ARGUMENT.exception("publicKeyData is required."));
             ok(ctx, Resources.serviceAccountKey(serviceAccounts.uploadKey(caller(ctx), ctx.pathParam("p"), ctx.pathParam("sa"), decodeBase64(data))));
         });
-        app.get(keysPath, ctx -> ok(ctx, Map.of("keys",
+        app.get(keysPath, ctx -> ok(ctx, new ServiceAccountKeyResource.Page(
                 serviceAccounts.listKeys(caller(ctx), ctx.pathParam("p"), ctx.pathParam("sa")).stream().map(Resources::serviceAccountKey).toList())));
         app.get(keysPath + "/{key}", ctx -> ok(ctx, Resources.serviceAccountKey(
                 serviceAccounts.getKey(caller(ctx), ctx.pathParam("p"), ctx.pathParam("sa"), ctx.pathParam("key")))));

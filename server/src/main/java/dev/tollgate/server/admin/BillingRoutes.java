@@ -2,15 +2,12 @@ package dev.tollgate.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.core.billing.BillingAccount;
 import dev.tollgate.core.billing.BillingService;
 import dev.tollgate.core.billing.Statement;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.server.http.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,7 +22,7 @@ public final class BillingRoutes {
     }
 
     public void register(Javalin app) {
-        app.get("/admin/v1/projects/{p}/billing", ctx -> ok(ctx, account(billing.account(auth.principal(ctx), ctx.pathParam("p")))));
+        app.get("/admin/v1/projects/{p}/billing", ctx -> ok(ctx, Resources.billing(billing.account(auth.principal(ctx), ctx.pathParam("p")))));
         app.patch("/admin/v1/projects/{p}/billing", ctx -> {
             ObjectNode body = Json.object(ctx.body(), Set.of("enabled", "monthlyBudget"));
             JsonNode enabled = body.get("enabled");
@@ -37,7 +34,7 @@ public final class BillingRoutes {
                 throw ApiError.INVALID_ARGUMENT.exception("monthlyBudget must be a decimal string, like \"250.00\".");
             }
             Optional<String> budgetText = budget == null ? Optional.empty() : Optional.of(budget.isNull() ? "" : budget.asText());
-            ok(ctx, account(billing.update(auth.principal(ctx), ctx.pathParam("p"),
+            ok(ctx, Resources.billing(billing.update(auth.principal(ctx), ctx.pathParam("p"),
                     Optional.ofNullable(enabled).map(JsonNode::asBoolean), budgetText)));
         });
         app.get("/admin/v1/projects/{p}/billing/statements/{month}", ctx -> {
@@ -48,36 +45,9 @@ public final class BillingRoutes {
                         .header("Content-Disposition", "attachment; filename=\"" + statement.projectId() + "-" + statement.month() + ".csv\"")
                         .result(csv(statement));
             } else {
-                ok(ctx, json(statement));
+                ok(ctx, Resources.statement(statement));
             }
         });
-    }
-
-    private static Map<String, Object> account(BillingAccount a) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("enabled", a.enabled());
-        a.monthlyBudget().ifPresent(b -> m.put("monthlyBudget", b.toPlainString()));
-        return m;
-    }
-
-    private static Map<String, Object> json(Statement s) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("projectId", s.projectId());
-        m.put("month", s.month().toString());
-        m.put("currency", s.currency());
-        m.put("lines", s.lines().stream().map(l -> {
-            var line = new LinkedHashMap<String, Object>();
-            line.put("service", l.service());
-            line.put("method", l.method());
-            line.put("calls", l.calls());
-            line.put("billableCalls", l.billableCalls());
-            line.put("freeCalls", l.freeCalls());
-            line.put("unitPricePer1000", l.unitPricePer1000().toPlainString());
-            line.put("amount", l.amount().toPlainString());
-            return line;
-        }).toList());
-        m.put("total", s.total().toPlainString());
-        return m;
     }
 
     /** A statement as CSV: one line per method and a total line, as the admin API and the console offer it. */

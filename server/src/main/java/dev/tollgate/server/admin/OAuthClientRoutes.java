@@ -1,16 +1,14 @@
 package dev.tollgate.server.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.core.oauth.ClientSecret;
 import dev.tollgate.core.oauth.ClientType;
-import dev.tollgate.core.oauth.ConsentScreen;
-import dev.tollgate.core.oauth.OAuthClient;
 import dev.tollgate.core.oauth.OAuthClientService;
+import dev.tollgate.protocol.admin.ClientSecretResource;
+import dev.tollgate.protocol.admin.OAuthClientResource;
 import dev.tollgate.server.http.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,17 +34,14 @@ public final class OAuthClientRoutes {
             ObjectNode body = Json.object(ctx.body(), Set.of("type", "displayName", "redirectUris", "javascriptOrigins"));
             var created = clients.create(auth.principal(ctx), ctx.pathParam("p"), ClientType.parse(Json.text(body, "type")),
                     Json.text(body, "displayName"), strings(body, "redirectUris"), strings(body, "javascriptOrigins"));
-            var rendered = new LinkedHashMap<>(client(created.client()));
-            rendered.put("clientSecret", created.secret());
-            rendered.put("clientSecretJson", created.file());
-            ok(ctx, rendered);
+            ok(ctx, Resources.client(created.client()).withSecret(created.secret(), created.file()));
         });
-        app.get(BASE + "/oauthClients", ctx -> ok(ctx, Map.of("oauthClients",
-                clients.list(auth.principal(ctx), ctx.pathParam("p")).stream().map(OAuthClientRoutes::client).toList())));
-        app.get(BASE + "/oauthClients/{c}", ctx -> ok(ctx, client(clients.get(auth.principal(ctx), ctx.pathParam("p"), ctx.pathParam("c")))));
+        app.get(BASE + "/oauthClients", ctx -> ok(ctx, new OAuthClientResource.Page(
+                clients.list(auth.principal(ctx), ctx.pathParam("p")).stream().map(Resources::client).toList())));
+        app.get(BASE + "/oauthClients/{c}", ctx -> ok(ctx, Resources.client(clients.get(auth.principal(ctx), ctx.pathParam("p"), ctx.pathParam("c")))));
         app.patch(BASE + "/oauthClients/{c}", ctx -> {
             ObjectNode body = Json.object(ctx.body(), Set.of("displayName", "redirectUris", "javascriptOrigins"));
-            ok(ctx, client(clients.update(auth.principal(ctx), ctx.pathParam("p"), ctx.pathParam("c"), present(body, "displayName"),
+            ok(ctx, Resources.client(clients.update(auth.principal(ctx), ctx.pathParam("p"), ctx.pathParam("c"), present(body, "displayName"),
                     body.has("redirectUris") ? Optional.of(strings(body, "redirectUris")) : Optional.empty(),
                     body.has("javascriptOrigins") ? Optional.of(strings(body, "javascriptOrigins")) : Optional.empty())));
         });
@@ -57,20 +52,18 @@ public final class OAuthClientRoutes {
         app.post(BASE + "/oauthClients/{c}/secrets", ctx -> {
             Json.object(ctx.body(), Set.of());
             var secret = clients.addSecret(auth.principal(ctx), ctx.pathParam("p"), ctx.pathParam("c"));
-            var rendered = new LinkedHashMap<>(secret(secret.record()));
-            rendered.put("clientSecret", secret.secret());
-            ok(ctx, rendered);
+            ok(ctx, Resources.secret(secret.record(), secret.secret()));
         });
-        app.get(BASE + "/oauthClients/{c}/secrets", ctx -> ok(ctx, Map.of("secrets",
-                clients.secrets(auth.principal(ctx), ctx.pathParam("p"), ctx.pathParam("c")).stream().map(OAuthClientRoutes::secret).toList())));
+        app.get(BASE + "/oauthClients/{c}/secrets", ctx -> ok(ctx, new ClientSecretResource.Page(clients.secrets(auth.principal(ctx), ctx.pathParam("p"), ctx.pathParam("c")).stream()
+                .map(s -> Resources.secret(s, null)).toList())));
         app.delete(BASE + "/oauthClients/{c}/secrets/{s}", ctx -> {
             clients.deleteSecret(auth.principal(ctx), ctx.pathParam("p"), ctx.pathParam("c"), ctx.pathParam("s"));
             ok(ctx, Map.of());
         });
-        app.get(BASE + "/consentScreen", ctx -> ok(ctx, consentScreen(clients.consentScreen(auth.principal(ctx), ctx.pathParam("p")))));
+        app.get(BASE + "/consentScreen", ctx -> ok(ctx, Resources.consentScreen(clients.consentScreen(auth.principal(ctx), ctx.pathParam("p")))));
         app.patch(BASE + "/consentScreen", ctx -> {
             ObjectNode body = Json.object(ctx.body(), Set.of("applicationName", "supportEmail", "homepage"));
-            ok(ctx, consentScreen(clients.updateConsentScreen(auth.principal(ctx), ctx.pathParam("p"),
+            ok(ctx, Resources.consentScreen(clients.updateConsentScreen(auth.principal(ctx), ctx.pathParam("p"),
                     present(body, "applicationName"), present(body, "supportEmail"), present(body, "homepage"))));
         });
     }
@@ -86,29 +79,6 @@ public final class OAuthClientRoutes {
             throw dev.tollgate.protocol.ApiError.INVALID_ARGUMENT.exception(field + " must not contain null.");
         }
         return values == null ? List.of() : List.of(values);
-    }
-
-    static Map<String, Object> client(OAuthClient c) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("clientId", c.clientId());
-        m.put("type", c.type().wireName());
-        m.put("displayName", c.displayName());
-        m.put("redirectUris", c.redirectUris());
-        m.put("javascriptOrigins", c.javascriptOrigins());
-        m.put("createTime", c.createTime().toString());
-        return m;
-    }
-
-    private static Map<String, Object> secret(ClientSecret s) {
-        return Map.of("secretId", s.secretId(), "createTime", s.createTime().toString());
-    }
-
-    private static Map<String, Object> consentScreen(ConsentScreen s) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("applicationName", s.applicationName());
-        s.supportEmail().ifPresent(e -> m.put("supportEmail", e));
-        s.homepage().ifPresent(h -> m.put("homepage", h));
-        return m;
     }
 
     private static void ok(Context ctx, Object body) {

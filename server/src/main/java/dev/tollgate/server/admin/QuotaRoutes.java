@@ -3,13 +3,12 @@ package dev.tollgate.server.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.core.quota.QuotaService;
 import dev.tollgate.protocol.ApiError;
+import dev.tollgate.protocol.admin.QuotaLimit;
 import dev.tollgate.server.http.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -65,16 +64,7 @@ public final class QuotaRoutes {
     }
 
     private static void ok(Context ctx, List<QuotaService.Limit> limits) {
-        var rendered = limits.stream().map(l -> {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("service", l.service());
-            m.put("name", l.name());
-            m.put("window", l.window().wireName());
-            m.put("per", l.perUser() ? "user" : "project");
-            m.put("defaultLimit", l.defaultLimit());
-            m.put("effectiveLimit", l.effectiveLimit());
-            return m;
-        }).toList();
-        ctx.status(200).contentType("application/json; charset=UTF-8").result(Json.write(Map.of("limits", rendered)));
+        ctx.status(200).contentType("application/json; charset=UTF-8")
+                .result(Json.write(new QuotaLimit.Page(limits.stream().map(Resources::quota).toList())));
     }
 }

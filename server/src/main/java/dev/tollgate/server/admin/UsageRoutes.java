@@ -8,14 +8,13 @@ import dev.tollgate.core.metering.UsageLedger;
 import dev.tollgate.core.metering.UsageRow;
 import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.protocol.ApiError;
+import dev.tollgate.protocol.admin.UsageRowResource;
 import dev.tollgate.server.http.Json;
 import io.javalin.Javalin;
 import java.math.BigDecimal;
 import java.time.Instant;
 import dev.tollgate.core.RequestTimes;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,8 +22,7 @@ import java.util.Set;
  * from the ledger, and per group the latency percentiles estimated from its merged histogram.
  */
 public final class UsageRoutes {
-    private static final List<Map.Entry<String, Double>> PERCENTILES = List.of(Map.entry("p50", 0.5), Map.entry("p95", 0.95),
-            Map.entry("p99", 0.99));
+    private static final List<Double> PERCENTILES = List.of(0.5, 0.95, 0.99);
 
     private final AdminAuthenticator auth;
     private final ProjectPermissions permissions;
@@ -52,46 +50,36 @@ public final class UsageRoutes {
             } catch (IllegalArgumentException e) {
                 throw ApiError.INVALID_ARGUMENT.exception(e.getMessage());
             }
-            List<Map<String, Object>> rows = ledger.usage(projectId, start, end, groupBy).stream().map(r -> row(r, groupBy)).toList();
-            ctx.status(200).contentType("application/json; charset=UTF-8").result(Json.write(Map.of("rows", rows)));
+            List<UsageRowResource> rows = ledger.usage(projectId, start, end, groupBy).stream().map(r -> row(r, groupBy)).toList();
+            ctx.status(200).contentType("application/json; charset=UTF-8").result(Json.write(new UsageRowResource.Page(rows)));
         });
     }
 
-    private static Map<String, Object> row(UsageRow r, Set<GroupBy> groupBy) {
-        var m = new LinkedHashMap<String, Object>();
-        if (groupBy.contains(GroupBy.SERVICE)) {
-            m.put("service", r.service().orElse(""));
-        }
-        if (groupBy.contains(GroupBy.METHOD)) {
-            m.put("method", r.method().orElse(""));
-        }
-        if (groupBy.contains(GroupBy.STATUS)) {
-            m.put("status", r.status().orElse(0));
-        }
+    private static UsageRowResource row(UsageRow r, Set<GroupBy> groupBy) {
+        UsageRowResource.Credential credential = null;
         if (groupBy.contains(GroupBy.CREDENTIAL)) {
-            UsageCredential credential = r.credential().orElse(UsageCredential.UNRECORDED);
-            var named = new LinkedHashMap<String, Object>();
-            named.put("kind", credential.wireKind());
-            named.put("id", credential.id());
-            m.put("credential", named);
+            UsageCredential c = r.credential().orElse(UsageCredential.UNRECORDED);
+            credential = new UsageRowResource.Credential(c.wireKind(), c.id());
         }
-        m.put("calls", r.calls());
-        m.put("bytesIn", r.totals().bytesIn());
-        m.put("bytesOut", r.totals().bytesOut());
-        Map<String, Object> percentiles = percentiles(r.latency());
-        if (!percentiles.isEmpty()) {
-            m.put("latencyMillis", percentiles);
-        }
-        return m;
+        return new UsageRowResource(
+                groupBy.contains(GroupBy.SERVICE) ? r.service().orElse("") : null,
+                groupBy.contains(GroupBy.METHOD) ? r.method().orElse("") : null,
+                groupBy.contains(GroupBy.STATUS) ? r.status().orElse(0) : null,
+                credential, r.calls(), r.totals().bytesIn(), r.totals().bytesOut(), percentiles(r.latency()));
     }
 
     /** p50, p95 and p99 in milliseconds to the microsecond; none for calls counted before the ledger kept latencies. */
-    private static Map<String, Object> percentiles(LatencyHistogram latency) {
-        var m = new LinkedHashMap<String, Object>();
-        for (var p : PERCENTILES) {
-            latency.percentileMicros(p.getValue()).ifPresent(micros -> m.put(p.getKey(), BigDecimal.valueOf(Math.round(micros)).movePointLeft(3)));
+    private static UsageRowResource.Latency percentiles(LatencyHistogram latency) {
+        BigDecimal[] values = new BigDecimal[PERCENTILES.size()];
+        boolean any = false;
+        for (int i = 0; i < values.length; i++) {
+            var micros = latency.percentileMicros(PERCENTILES.get(i));
+            if (micros.isPresent()) {
+                values[i] = BigDecimal.valueOf(Math.round(micros.getAsDouble())).movePointLeft(3);
+                any = true;
+            }
         }
-        return m;
+        return any ? new UsageRowResource.Latency(values[0], values[1], values[2]) : null;
     }
 
     private static Instant time(String name, String value) {
