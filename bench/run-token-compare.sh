@@ -122,6 +122,7 @@ if [ -n "${KEYCLOAK:-}" ]; then
     (cd "$root/bench/target" && unzip -q -o "keycloak-quarkus-dist-$kc_version.zip" && rm "keycloak-quarkus-dist-$kc_version.zip")
   fi
   kc=http://127.0.0.1:18180
+  rm -rf "$kc_home/data" # start-dev's database: each run makes its realm afresh
   JAVA_HOME=${KEYCLOAK_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64} JAVA_OPTS_KC_HEAP="$heap" \
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     "$kc_home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port=18180 --db-url-properties=";NON_KEYWORDS=VALUE" >"$work/keycloak.out" 2>&1 &
