@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -70,19 +68,16 @@ class ConsoleBrowserTest extends EndToEnd {
 
     /** Saves the page as a screenshot, after axe-core found nothing wrong with its accessibility. */
     void screenshot(String name) throws IOException {
-        Accessibility.check(chrome, name);
-        Path shot = chrome.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve("console-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        ConsolePages.screenshot(chrome, name);
     }
 
     void clickLink(String text) {
-        chrome.findElement(By.linkText(text)).click();
+        ConsolePages.clickLink(chrome, text);
     }
 
     /** Waits for the page's status line to say {@code expected}: the page after a form may take a moment to replace this one. */
     void expectStatus(String expected) {
-        waitFor(chrome, d -> d.findElements(By.cssSelector("[role=status].notice")).stream().anyMatch(e -> e.getText().equals(expected)) ? true : null,
-                "the notice \"" + expected + "\"");
+        ConsolePages.expectStatus(chrome, expected);
     }
 
     List<String> buttons() {

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -79,18 +77,15 @@ class ConsoleFirstHourTest extends EndToEnd {
     }
 
     void screenshot(String name) throws IOException {
-        Accessibility.check(chrome, name);
-        Path shot = chrome.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve("console-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        ConsolePages.screenshot(chrome, name);
     }
 
     void clickLink(String text) {
-        chrome.findElement(By.linkText(text)).click();
+        ConsolePages.clickLink(chrome, text);
     }
 
     void expectStatus(String expected) {
-        waitFor(chrome, d -> d.findElements(By.cssSelector("[role=status].notice")).stream().anyMatch(e -> e.getText().equals(expected)) ? true : null,
-                "the notice \"" + expected + "\"");
+        ConsolePages.expectStatus(chrome, expected);
     }
 
     String formError() {

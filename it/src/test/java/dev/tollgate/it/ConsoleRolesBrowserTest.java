@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -65,18 +63,15 @@ class ConsoleRolesBrowserTest extends EndToEnd {
     }
 
     void screenshot(String name) throws IOException {
-        Accessibility.check(chrome, name);
-        var shot = chrome.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, ConsoleBrowserTest.SCREENSHOTS.resolve("console-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        ConsolePages.screenshot(chrome, name);
     }
 
     void clickLink(String text) {
-        chrome.findElement(By.linkText(text)).click();
+        ConsolePages.clickLink(chrome, text);
     }
 
     void expectStatus(String expected) {
-        waitFor(chrome, d -> d.findElements(By.cssSelector("[role=status].notice")).stream().anyMatch(e -> e.getText().equals(expected)) ? true : null,
-                "the notice \"" + expected + "\"");
+        ConsolePages.expectStatus(chrome, expected);
     }
 
     String formError() {

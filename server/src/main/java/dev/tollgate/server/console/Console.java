@@ -87,6 +87,14 @@ final class Console {
         }
     }
 
+    /** Refuses, as the usage API does, a person whose role may not read the project's usage records. */
+    void requireRecords(SignedIn who, String projectId) {
+        call(() -> {
+            projects.permissions().requireRecords(principal(who), projectId);
+            return projectId;
+        });
+    }
+
     /** Runs a read; a refusal by the service is the error page with the service's words. */
     static <T> T call(Supplier<T> read) {
         try {

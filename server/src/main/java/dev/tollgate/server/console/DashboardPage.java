@@ -45,10 +45,7 @@ final class DashboardPage {
         SignedIn who = console.person(ctx);
         ProjectNav nav = console.project(ctx, who, "dashboard");
         String projectId = nav.project().projectId();
-        Console.call(() -> {
-            console.projects().permissions().requireRecords(Console.principal(who), projectId);
-            return projectId;
-        });
+        console.requireRecords(who, projectId);
         List<ServiceState> services = Console.call(() -> console.projects().services(Console.principal(who), projectId));
         DashboardRange range = DashboardRange.parse(ctx.queryParam("range"));
         Dashboard dashboard = dashboard(projectId, services, range, Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES));

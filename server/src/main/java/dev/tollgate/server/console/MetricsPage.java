@@ -57,10 +57,7 @@ final class MetricsPage {
         SignedIn who = console.person(ctx);
         ProjectNav nav = console.project(ctx, who, "dashboard");
         String projectId = nav.project().projectId();
-        Console.call(() -> {
-            console.projects().permissions().requireRecords(Console.principal(who), projectId);
-            return projectId;
-        });
+        console.requireRecords(who, projectId);
         String name = ctx.pathParam("api");
         ApiDefinition api = Console.call(() -> console.projects().services(Console.principal(who), projectId)).stream()
                 .map(ServiceState::api).filter(a -> a.name().equals(name)).findFirst()
