@@ -214,6 +214,18 @@ class GatewayLeakTest extends EndToEnd {
         assertThat(head).contains("x-content-type-options: nosniff");
         assertThat(head.split("\r\ndate:", -1)).hasSize(2);
         assertThat(head).doesNotContain("backend-server-name").doesNotContain("script-src *");
+        assertThat(head).contains("x-frame-options: deny").contains("referrer-policy: no-referrer");
+    }
+
+    /** The gateway's own answers (dispatched ahead of the pages' routes) carry the headers every answer of Tollgate does. */
+    @Test
+    void aRefusalOfTheGatewayCannotBeFramedOrSniffed() throws IOException {
+        Raw r = raw("GET /echo/v1/echo/x HTTP/1.1\r\n");
+        assertThat(r.status).isEqualTo(403);
+        String head = r.head.toLowerCase();
+        assertThat(head).contains("x-frame-options: deny").contains("x-content-type-options: nosniff")
+                .contains("content-security-policy: frame-ancestors 'none'").contains("referrer-policy: no-referrer")
+                .contains("content-type: application/json");
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.tollgate.server;
 import dev.tollgate.core.Issuer;
 import dev.tollgate.core.access.AccessDecider;
 import dev.tollgate.core.catalog.ApiCatalog;
-import dev.tollgate.core.catalog.ApiDefinition;
 import dev.tollgate.core.discovery.DiscoveryDocuments;
 import dev.tollgate.core.oauth.DeviceVerification;
 import dev.tollgate.core.oauth.ScopeDescriptions;
@@ -29,6 +28,13 @@ import dev.tollgate.core.gateway.CallAccounting;
 import dev.tollgate.core.gateway.CallMeter;
 import dev.tollgate.core.gateway.GatewayCall;
 import dev.tollgate.server.gateway.GatewayHandler;
+import dev.tollgate.server.gateway.GatewayDispatch;
+import dev.tollgate.server.cors.GatewayCorsHandler;
+import dev.tollgate.core.cors.GatewayCors;
+import dev.tollgate.server.http.SecurityHeaders;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.servlet.FilterHolder;
 import dev.tollgate.server.gateway.GatewayMetrics;
 import dev.tollgate.server.http.ErrorWriters;
 import dev.tollgate.server.http.JettyJsonErrors;
@@ -40,7 +46,6 @@ import dev.tollgate.server.oauth.ServiceAccountJwks;
 import dev.tollgate.server.oauth.TokenEndpoint;
 import dev.tollgate.server.samples.SampleBackends;
 import io.javalin.Javalin;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -95,20 +100,18 @@ record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples) imple
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
 
+        var gateway = gateway(config, wiring, catalog, parts, clock, samplesUri, backendSecret, proxy, registry);
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
             c.router.ignoreTrailingSlashes = false;
             c.http.maxRequestSize = 1_000_000L;
             c.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
+            c.jetty.modifyServletContextHandler(handler ->
+                    handler.addFilter(new FilterHolder(gateway), "/*", EnumSet.of(DispatcherType.REQUEST)));
             c.staticFiles.enableWebjars(); // the console's Chart.js and htmx, at /webjars/NAME/VERSION/…
         });
-        app.before(ctx -> {
-            ctx.header("X-Content-Type-Options", "nosniff");
-            ctx.header("X-Frame-Options", "DENY");
-            ctx.header("Content-Security-Policy", "frame-ancestors 'none'");
-            ctx.header("Referrer-Policy", "no-referrer");
-        });
+        app.before(ctx -> SecurityHeaders.apply(ctx.res()));
         app.exception(ApiException.class, (e, ctx) -> ErrorWriters.api(ctx, e));
         app.exception(HttpResponseException.class, (e, ctx) -> ErrorWriters.api(ctx, JettyJsonErrors.forStatus(e.getStatus()).exception()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -128,9 +131,6 @@ record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples) imple
         var decider = parts.decider();
         var addresses = parts.peopleWiring().addresses();
         var people = parts.peopleWiring().people();
-        var quota = parts.accountingPart().quota();
-        var billingGate = parts.accountingPart().billingGate();
-        var metering = parts.accountingPart().metering();
 
         app.get("/healthz", ctx -> ctx.result("ok"));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
@@ -166,19 +166,23 @@ record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples) imple
         new BillingRoutes(adminAuth, parts.accountingPart().billingService()).register(app);
         new UsageRoutes(adminAuth, projects.permissions(), parts.accountingPart().usageLedger()).register(app);
         new QuotaRoutes(adminAuth, parts.accountingPart().quotaService()).register(app);
-        CallAccounting accounting = wiring.accounting()
-                ? CallAccounting.charged(quota, billingGate, new CallMeter(metering.journal(), clock)) : CallAccounting.NONE;
-        var gatewayCall = new GatewayCall(catalog, decider, accounting, addresses, new Backends(catalog.apis(), samplesUri), backendSecret);
-        var gateway = new GatewayHandler(gatewayCall, proxy, new GatewayMetrics(registry), config.apiHost());
         config.apiHost().ifPresent(apiHost -> app.before(new ApiHostGuard(apiHost, catalog.apis())));
-        var corsGateway = new dev.tollgate.server.cors.GatewayCorsHandler(gateway, new dev.tollgate.core.cors.GatewayCors(catalog), config.apiHost());
         new DiscoveryRoutes(catalog, new DiscoveryDocuments(catalog, issuer)).register(app);
-        for (ApiDefinition api : catalog.apis()) {
-            for (HandlerType verb : new HandlerType[] {HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS}) {
-                app.addHttpHandler(verb, "/" + api.name() + "/" + api.version() + "/<rest>", corsGateway);
-            }
-        }
         return app;
+    }
+
+    /** The gateway's calls, dispatched ahead of Javalin's routes. */
+    private static GatewayDispatch gateway(ServerConfig config, Tollgate.Wiring wiring, ApiCatalog catalog, Parts parts, Clock clock,
+                                           java.net.URI samplesUri, String backendSecret, BackendProxy proxy, PrometheusMeterRegistry registry) {
+        var accountingPart = parts.accountingPart();
+        CallAccounting accounting = wiring.accounting()
+                ? CallAccounting.charged(accountingPart.quota(), accountingPart.billingGate(),
+                        new CallMeter(accountingPart.metering().journal(), clock))
+                : CallAccounting.NONE;
+        var call = new GatewayCall(catalog, parts.decider(), accounting, parts.peopleWiring().addresses(),
+                new Backends(catalog.apis(), samplesUri), backendSecret);
+        var handler = new GatewayHandler(call, proxy, new GatewayMetrics(registry), config.apiHost());
+        return new GatewayDispatch(catalog.apis(), new GatewayCorsHandler(handler, new GatewayCors(catalog), config.apiHost()));
     }
 
     @Override

@@ -6,11 +6,13 @@ import dev.tollgate.protocol.ApiError;
 import dev.tollgate.server.http.ErrorWriters;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
 
-/** Writes what the CORS policies decided onto Javalin answers. */
+/** Writes what the CORS policies decided onto answers: Javalin's, or the gateway's servlet answers. */
 final class CorsResponses {
     private CorsResponses() {}
 
@@ -18,13 +20,17 @@ final class CorsResponses {
         return ctx.method() == HandlerType.OPTIONS;
     }
 
-    /** Adds the headers; {@code Vary} is added to any the answer already has, the others replace. */
     static void apply(Context ctx, Map<String, String> headers) {
+        apply(ctx.res(), headers);
+    }
+
+    /** Adds the headers; {@code Vary} is added to any the answer already has, the others replace. */
+    static void apply(HttpServletResponse res, Map<String, String> headers) {
         headers.forEach((name, value) -> {
             if (name.equals(CorsHeaders.VARY)) {
-                ctx.res().addHeader(name, value);
+                res.addHeader(name, value);
             } else {
-                ctx.res().setHeader(name, value);
+                res.setHeader(name, value);
             }
         });
     }
@@ -33,15 +39,18 @@ final class CorsResponses {
      * After a backend answered: its own {@code Access-Control-*} headers go (they would contradict
      * the catalog, or allow credentials) and Tollgate's are set again.
      */
-    static void replaceForeign(Context ctx, Map<String, String> ours) {
-        for (String name : new ArrayList<>(ctx.res().getHeaderNames())) {
+    static void replaceForeign(HttpServletResponse res, Map<String, String> ours) {
+        if (res.isCommitted()) {
+            return; // the backend's were never passed on (BackendProxy), and nothing can be changed now
+        }
+        for (String name : new ArrayList<>(res.getHeaderNames())) {
             if (name.toLowerCase(Locale.ROOT).startsWith(CorsHeaders.PREFIX)) {
-                ctx.res().setHeader(name, null);
+                res.setHeader(name, null);
             }
         }
         ours.forEach((name, value) -> {
             if (!name.equals(CorsHeaders.VARY)) {
-                ctx.res().setHeader(name, value);
+                res.setHeader(name, value);
             }
         });
     }
@@ -53,6 +62,15 @@ final class CorsResponses {
             ErrorWriters.api(ctx, ApiError.CORS_REQUEST_BLOCKED.exception(refused.reason()));
         } else {
             ctx.status(204);
+        }
+    }
+
+    static void answer(HttpServletResponse res, CorsAnswer answer) throws IOException {
+        apply(res, answer.headers());
+        if (answer instanceof CorsAnswer.Refused refused) {
+            ErrorWriters.api(res, ApiError.CORS_REQUEST_BLOCKED.exception(refused.reason()));
+        } else {
+            res.setStatus(204);
         }
     }
 }

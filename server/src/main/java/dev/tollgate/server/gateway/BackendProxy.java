@@ -4,7 +4,8 @@ import dev.tollgate.core.gateway.BackendExchange;
 import dev.tollgate.core.gateway.InboundHeaders;
 import dev.tollgate.core.quota.QuotaAdmission;
 import dev.tollgate.protocol.ApiError;
-import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -70,9 +71,9 @@ public final class BackendProxy implements AutoCloseable {
         this.client = HttpClients.createMinimal(connections);
     }
 
-    /** The backend side of the call that {@code ctx} carries. */
-    public BackendExchange exchange(Context ctx) {
-        return new Exchange(ctx);
+    /** The backend side of the call that {@code req} carries, answered on {@code res}. */
+    public BackendExchange exchange(HttpServletRequest req, HttpServletResponse res) {
+        return new Exchange(req, res);
     }
 
     @Override
@@ -86,42 +87,44 @@ public final class BackendProxy implements AutoCloseable {
     }
 
     private final class Exchange implements BackendExchange {
-        private final Context ctx;
+        private final HttpServletRequest req;
+        private final HttpServletResponse res;
         private HttpHost host;
         private BasicClassicHttpRequest request;
         private ClassicHttpResponse response;
 
-        Exchange(Context ctx) {
-            this.ctx = ctx;
+        Exchange(HttpServletRequest req, HttpServletResponse res) {
+            this.req = req;
+            this.res = res;
         }
 
         /** A header that cannot travel on HTTP/1.1 unchanged is the caller's error (400), found before anything is charged or forwarded. */
         @Override
         public void prepare(URI target, Map<String, String> identity) {
             host = new HttpHost(target.getScheme(), target.getHost(), target.getPort());
-            request = new BasicClassicHttpRequest(ctx.method().name(), host, target.getRawPath()
+            request = new BasicClassicHttpRequest(req.getMethod(), host, target.getRawPath()
                     + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
-            InboundHeaders inbound = InboundHeaders.nominatedBy(Collections.list(ctx.req().getHeaders("Connection")));
-            Enumeration<String> names = ctx.req().getHeaderNames();
+            InboundHeaders inbound = InboundHeaders.nominatedBy(Collections.list(req.getHeaders("Connection")));
+            Enumeration<String> names = req.getHeaderNames();
             while (names.hasMoreElements()) {
                 String name = names.nextElement();
                 if (!inbound.forwarded(name)) {
                     continue;
                 }
-                Enumeration<String> values = ctx.req().getHeaders(name);
+                Enumeration<String> values = req.getHeaders(name);
                 while (values.hasMoreElements()) {
                     request.addHeader(name, forwardable(values.nextElement()));
                 }
             }
             identity.forEach(request::addHeader);
-            request.setEntity(body(ctx));
+            request.setEntity(body(req));
         }
 
         @Override
         public void allowance(QuotaAdmission.Allowance allowance) {
-            ctx.header("X-RateLimit-Limit", Long.toString(allowance.limit()));
-            ctx.header("X-RateLimit-Remaining", Long.toString(allowance.remaining()));
-            ctx.header("X-RateLimit-Reset", Long.toString(allowance.resetSeconds()));
+            res.setHeader("X-RateLimit-Limit", Long.toString(allowance.limit()));
+            res.setHeader("X-RateLimit-Remaining", Long.toString(allowance.remaining()));
+            res.setHeader("X-RateLimit-Reset", Long.toString(allowance.resetSeconds()));
         }
 
         @Override
@@ -140,26 +143,26 @@ public final class BackendProxy implements AutoCloseable {
         @Override
         public long deliver() {
             try (ClassicHttpResponse answer = response) {
-                ctx.status(answer.getCode());
+                res.setStatus(answer.getCode());
                 for (Header header : answer.getHeaders()) {
                     String lower = header.getName().toLowerCase(Locale.ROOT);
                     // CORS is the gateway's, from the catalog: a backend cannot widen it.
                     if (!NOT_RETURNED.contains(lower) && !lower.startsWith("access-control-")) {
-                        ctx.res().addHeader(header.getName(), header.getValue());
+                        res.addHeader(header.getName(), header.getValue());
                     }
                 }
-                ctx.res().setHeader("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'");
-                ctx.res().setHeader("X-Content-Type-Options", "nosniff");
+                res.setHeader("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'");
+                res.setHeader("X-Content-Type-Options", "nosniff");
                 HttpEntity entity = answer.getEntity();
                 if (entity == null) { // HEAD, 204, 304: the length of what a GET would have sent, when the backend says
                     Header length = answer.getFirstHeader("Content-Length");
                     if (length != null) {
-                        ctx.res().setHeader("Content-Length", length.getValue());
+                        res.setHeader("Content-Length", length.getValue());
                     }
                     return 0;
                 }
                 if (entity.getContentLength() >= 0) {
-                    ctx.res().setContentLengthLong(entity.getContentLength());
+                    res.setContentLengthLong(entity.getContentLength());
                 }
                 return copy(entity);
             } catch (IOException e) {
@@ -171,7 +174,7 @@ public final class BackendProxy implements AutoCloseable {
         private long copy(HttpEntity entity) {
             long sent = 0;
             try (InputStream body = entity.getContent()) {
-                OutputStream out = ctx.res().getOutputStream();
+                OutputStream out = res.getOutputStream();
                 byte[] buffer = new byte[COPY_BUFFER];
                 int n;
                 while ((n = body.read(buffer)) >= 0) {
@@ -200,15 +203,15 @@ public final class BackendProxy implements AutoCloseable {
         return value;
     }
 
-    private static HttpEntity body(Context ctx) {
-        long length = ctx.req().getContentLengthLong();
-        boolean chunked = ctx.header("Transfer-Encoding") != null;
+    private static HttpEntity body(HttpServletRequest req) {
+        long length = req.getContentLengthLong();
+        boolean chunked = req.getHeader("Transfer-Encoding") != null;
         if (length == 0 || (length < 0 && !chunked)) {
             return null;
         }
         try {
             // The caller's Content-Type travels with its other headers.
-            return new InputStreamEntity(ctx.req().getInputStream(), length, null);
+            return new InputStreamEntity(req.getInputStream(), length, null);
         } catch (IOException e) {
             throw ApiError.INVALID_ARGUMENT.exception("The request body could not be read.");
         }

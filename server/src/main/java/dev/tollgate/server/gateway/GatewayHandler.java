@@ -5,16 +5,16 @@ import dev.tollgate.core.gateway.GatewayOutcome;
 import dev.tollgate.core.gateway.GatewayRequest;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.server.http.PeerAddress;
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 
 /**
  * {@code /{api}/{version}/…}: the HTTP side of a {@link GatewayCall}. Reads the request once into a
- * {@link GatewayRequest}, lets the call run against the backend, and renders a refusal as Google's
- * JSON error.
+ * {@link GatewayRequest}, lets the call run against the backend, and throws a refusal for the
+ * dispatch to render as Google's JSON error.
  */
-public final class GatewayHandler implements Handler {
+public final class GatewayHandler {
     private final GatewayCall call;
     private final BackendProxy proxy;
     private final GatewayMetrics metrics;
@@ -28,30 +28,29 @@ public final class GatewayHandler implements Handler {
         this.apiHost = apiHost;
     }
 
-    @Override
-    public void handle(Context ctx) {
+    public void handle(HttpServletRequest req, HttpServletResponse res) {
         long start = System.nanoTime();
-        if (apiHost.isPresent() && !apiHost.get().equalsIgnoreCase(hostName(ctx.header("Host")))) {
+        if (apiHost.isPresent() && !apiHost.get().equalsIgnoreCase(hostName(req.getHeader("Host")))) {
             throw ApiError.NOT_FOUND.exception("The requested URL was not found on this server.");
         }
-        GatewayOutcome outcome = call.serve(request(ctx), proxy.exchange(ctx));
+        GatewayOutcome outcome = call.serve(request(req), proxy.exchange(req, res));
         metrics.record(outcome.method().orElse(null), outcome.status(), System.nanoTime() - start);
         if (outcome instanceof GatewayOutcome.Refused refused) {
             throw refused.error();
         }
     }
 
-    private static GatewayRequest request(Context ctx) {
-        String query = ctx.req().getQueryString();
-        var app = new GatewayRequest.AppHeaders(header(ctx, "Referer"), header(ctx, "X-Android-Package"),
-                header(ctx, "X-Android-Cert"), header(ctx, "X-Ios-Bundle-Identifier"));
-        return new GatewayRequest(ctx.method().name(), ctx.req().getRequestURI(), query == null ? "" : query, header(ctx, "Host"),
-                ctx.req().isSecure(), PeerAddress.of(ctx), ctx.req().getContentLengthLong(), header(ctx, "X-Forwarded-For"),
-                header(ctx, "X-Goog-Api-Key"), header(ctx, "Authorization"), app);
+    private static GatewayRequest request(HttpServletRequest req) {
+        String query = req.getQueryString();
+        var app = new GatewayRequest.AppHeaders(header(req, "Referer"), header(req, "X-Android-Package"),
+                header(req, "X-Android-Cert"), header(req, "X-Ios-Bundle-Identifier"));
+        return new GatewayRequest(req.getMethod(), req.getRequestURI(), query == null ? "" : query, header(req, "Host"),
+                req.isSecure(), PeerAddress.of(req), req.getContentLengthLong(), header(req, "X-Forwarded-For"),
+                header(req, "X-Goog-Api-Key"), header(req, "Authorization"), app);
     }
 
-    private static Optional<String> header(Context ctx, String name) {
-        return Optional.ofNullable(ctx.header(name));
+    private static Optional<String> header(HttpServletRequest req, String name) {
+        return Optional.ofNullable(req.getHeader(name));
     }
 
     /** The host name of a Host header, without its port. */

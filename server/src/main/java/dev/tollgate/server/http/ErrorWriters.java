@@ -6,22 +6,48 @@ import dev.tollgate.protocol.OAuthError;
 import dev.tollgate.protocol.OAuthErrorBody;
 import dev.tollgate.protocol.OAuthException;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BiConsumer;
 
-/** One writer per wire format: Google's JSON error body, and RFC 6749 §5.2. */
+/**
+ * One writer per wire format: Google's JSON error body, and RFC 6749 §5.2. Google's body is written
+ * onto a Javalin answer, or straight onto a servlet answer for the gateway, which Javalin does not route.
+ */
 public final class ErrorWriters {
+    private static final String JSON = "application/json; charset=UTF-8";
+
     private ErrorWriters() {}
 
     public static void api(Context ctx, ApiException e) {
+        apiHeaders(e, ctx::header);
+        ctx.status(e.error().httpStatus()).contentType(JSON).result(Json.write(ApiErrorBody.of(e)));
+    }
+
+    /** The same answer as {@link #api(Context, ApiException)}, written at once; nothing when the answer has already begun. */
+    public static void api(HttpServletResponse res, ApiException e) throws IOException {
+        if (res.isCommitted()) {
+            return;
+        }
+        apiHeaders(e, res::setHeader);
+        byte[] body = Json.write(ApiErrorBody.of(e)).getBytes(StandardCharsets.UTF_8);
+        res.setStatus(e.error().httpStatus());
+        res.setContentType(JSON);
+        res.setContentLength(body.length);
+        res.getOutputStream().write(body);
+    }
+
+    private static void apiHeaders(ApiException e, BiConsumer<String, String> header) {
         switch (e.error()) {
             case ACCESS_TOKEN_INVALID, ACCESS_TOKEN_EXPIRED ->
-                    ctx.header("WWW-Authenticate", "Bearer realm=\"tollgate\", error=\"invalid_token\"");
+                    header.accept("WWW-Authenticate", "Bearer realm=\"tollgate\", error=\"invalid_token\"");
             case ACCESS_TOKEN_SCOPE_INSUFFICIENT ->
-                    ctx.header("WWW-Authenticate", "Bearer realm=\"tollgate\", error=\"insufficient_scope\"");
-            case CREDENTIALS_MISSING_AUTHORIZED, UNAUTHENTICATED -> ctx.header("WWW-Authenticate", "Bearer realm=\"tollgate\"");
+                    header.accept("WWW-Authenticate", "Bearer realm=\"tollgate\", error=\"insufficient_scope\"");
+            case CREDENTIALS_MISSING_AUTHORIZED, UNAUTHENTICATED -> header.accept("WWW-Authenticate", "Bearer realm=\"tollgate\"");
             default -> { }
         }
-        e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", Long.toString(seconds)));
-        ctx.status(e.error().httpStatus()).contentType("application/json; charset=UTF-8").result(Json.write(ApiErrorBody.of(e)));
+        e.retryAfterSeconds().ifPresent(seconds -> header.accept("Retry-After", Long.toString(seconds)));
     }
 
     public static void oauth(Context ctx, OAuthException e, boolean clientUsedBasic) {
@@ -29,7 +55,7 @@ public final class ErrorWriters {
             ctx.header("WWW-Authenticate", "Basic realm=\"tollgate\"");
         }
         noStore(ctx);
-        ctx.status(e.error().httpStatus()).contentType("application/json; charset=UTF-8").result(Json.write(OAuthErrorBody.of(e)));
+        ctx.status(e.error().httpStatus()).contentType(JSON).result(Json.write(OAuthErrorBody.of(e)));
     }
 
     public static void noStore(Context ctx) {
