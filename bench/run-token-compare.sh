@@ -18,6 +18,10 @@
 #   KEYCLOAK_VERSION  default 26.7.3; KEYCLOAK_JAVA_HOME: a JDK 21+ for it (default the Temurin 25 under /usr/lib/jvm)
 #   ONLY              a regular expression: only the targets whose name matches (e.g. "jwt-bearer|client_creds")
 #   JAVA_OPTS         Tollgate's JVM options (default -Xms512m -Xmx512m; Keycloak gets the same heap)
+#   POSTGRES=1        Tollgate on PostgreSQL instead of its embedded H2: a database tollgate_bench, made afresh with
+#                     psql on 127.0.0.1:5432 as $PGUSER (default postgres)
+#   PROFILE           a file: async-profiler (tools.profiler:async-profiler from Maven Central) samples Tollgate's CPU
+#                     from start to exit and writes collapsed stacks there (as in run-proxy-compare.sh)
 # Needs wrk, curl, openssl and python3 (JSON), and a built jar (mvn -B -q -DskipTests -pl cli -am package).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -61,8 +65,21 @@ apis:
     methods:
       - {id: bench.get, http: GET, path: "/things/{thing}", access: either, scopes: [bench]}
 CONF
+if [ -n "${POSTGRES:-}" ]; then
+  pg_user=${PGUSER:-postgres}
+  psql -q -h 127.0.0.1 -U "$pg_user" -d postgres -c 'SET client_min_messages = warning' \
+    -c 'DROP DATABASE IF EXISTS tollgate_bench' -c 'CREATE DATABASE tollgate_bench' >/dev/null
+  export TOLLGATE_DB_URL=jdbc:postgresql://127.0.0.1:5432/tollgate_bench TOLLGATE_DB_USER=$pg_user
+fi
+agent=
+if [ -n "${PROFILE:-}" ]; then
+  ap_jar="$HOME/.m2/repository/tools/profiler/async-profiler/4.2/async-profiler-4.2.jar"
+  [ -f "$ap_jar" ] || mvn -q dependency:get -Dartifact=tools.profiler:async-profiler:4.2 -Dtransitive=false >/dev/null
+  (cd "$work" && unzip -q -o "$ap_jar" linux-x64/libasyncProfiler.so)
+  agent="-agentpath:$work/linux-x64/libasyncProfiler.so=start,event=cpu,interval=1ms,collapsed,file=$PROFILE"
+fi
 # shellcheck disable=SC2086
-java $heap -jar "$jar" serve --port 18090 --host 127.0.0.1 --data "$work/data" --config "$work/catalog.yaml" >"$work/tollgate.out" 2>&1 &
+java $heap $agent -jar "$jar" serve --port 18090 --host 127.0.0.1 --data "$work/data" --config "$work/catalog.yaml" >"$work/tollgate.out" 2>&1 &
 tollgate_pid=$!
 pids+=("$tollgate_pid")
 for _ in $(seq 1 60); do grep -q 'Tollgate ready' "$work/tollgate.out" && break; sleep 1; done
@@ -148,14 +165,26 @@ fi
 # --- Runs -----------------------------------------------------------------------------------------
 hz=$(getconf CLK_TCK)
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+# With POSTGRES=1 Tollgate's figure adds PostgreSQL's CPU (every postgres process's, ended ones included through
+# the postmaster's children-time fields): the database's work is part of what a token costs.
+pg_ticks() {
+  [ -n "${POSTGRES:-}" ] || { echo 0; return; }
+  local t=0 p
+  for p in $(pgrep -x postgres); do t=$((t + $(awk '{print $14+$15+$16+$17}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  echo "$t"
+}
 run() { # name pid url [lua] [duration]
   [[ "$1" =~ ${ONLY:-.} ]] || return 0
   local name=$1 pid=$2 url=$3 lua=${4:-} args=$wrk_args before after out
   [ -n "${5:-}" ] && args="-t2 -c32 -d$5"
+  local pg_before pg_after
+  pg_before=$(pg_ticks)
   before=$(ticks "$pid")
   # shellcheck disable=SC2086
   out=$(wrk $args ${lua:+-s "$lua"} "$url")
   after=$(ticks "$pid")
+  pg_after=$(pg_ticks)
+  if [ "$pid" = "${tollgate_pid:-}" ]; then after=$((after + pg_after - pg_before)); fi
   [ -n "${5:-}" ] && return 0
   printf "%-24s %10s req/s   server CPU %8s µs/call   %s\n" "$name" "$(awk '/Requests\/sec/{print $2}' <<<"$out")" \
     "$(awk -v a="$after" -v b="$before" -v n="$(awk '/requests in/{print $1}' <<<"$out")" -v hz="$hz" 'BEGIN{printf "%.1f", (a-b)/hz*1e6/n}')" \
@@ -172,6 +201,6 @@ targets() { # mode: warm-up duration, or empty for a measured round
     run "keycloak introspect" "$keycloak_pid" "$kc_token/introspect" "$work/kc-introspect.lua" "$1"
   fi
 }
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); wrk $wrk_args${KEYCLOAK:+; Keycloak $kc_version}"
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); wrk $wrk_args${KEYCLOAK:+; Keycloak $kc_version}; Tollgate on $([ -n "${POSTGRES:-}" ] && echo PostgreSQL || echo H2)"
 targets "${WARMUP:-20s}"
 for _ in $(seq 1 "$rounds"); do targets ""; done
