@@ -2,6 +2,8 @@ package dev.tollgate.core.oauth;
 
 import dev.tollgate.core.access.BearerAuthenticator;
 import dev.tollgate.core.access.CredentialCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tollgate.core.secret.SecretKind;
 import dev.tollgate.core.secret.Secrets;
@@ -28,6 +30,13 @@ public final class TokenInspection {
     private final ClientAuthenticator clients;
     private final IdTokens idTokens;
     private final Clock clock;
+    /**
+     * Families known to hold a refresh token, so tokeninfo's {@code access_type} reads no database once
+     * known. Only "offline" is kept: a refresh token once written stays proof that its grant was offline
+     * (a family's access tokens are revoked before its rows can go), while "online" is read each time.
+     */
+    private final Cache<String, Boolean> offlineFamilies = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterAccess(Duration.ofHours(2)).build();
 
     /** @param credentials the gateway's cache of tokens: tokeninfo, introspection and userinfo read no database for a token */
     public TokenInspection(AccessTokenRepository accessTokens, CredentialCache credentials, RefreshTokenRepository refreshTokens,
@@ -82,7 +91,7 @@ public final class TokenInspection {
                 showEmail ? t.email() : null,
                 showEmail ? Boolean.toString(t.subjectKind() == AccessToken.SubjectKind.SERVICE_ACCOUNT
                         || idTokens.emailVerified(t.subjectId(), t.email())) : null,
-                familyOf(t).filter(refreshTokens::hasFamily).isPresent() ? "offline" : "online");
+                familyOf(t).filter(this::isOffline).isPresent() ? "offline" : "online");
     }
 
     /** Google's {@code /tokeninfo} for an ID token: its verified claims. */
@@ -149,6 +158,17 @@ public final class TokenInspection {
     private Optional<AccessToken> live(String token) {
         return live.authenticate(token) instanceof BearerAuthenticator.Authenticated authenticated
                 ? Optional.of(authenticated.token()) : Optional.empty();
+    }
+
+    private boolean isOffline(String familyId) {
+        if (offlineFamilies.getIfPresent(familyId) != null) {
+            return true;
+        }
+        boolean offline = refreshTokens.hasFamily(familyId);
+        if (offline) {
+            offlineFamilies.put(familyId, Boolean.TRUE);
+        }
+        return offline;
     }
 
     private static Optional<String> familyOf(AccessToken t) {

@@ -52,6 +52,8 @@ final class InMemoryOAuth {
     final Map<String, Long> generationRows = new HashMap<>();
     final Map<String, Long> artifactRows = new HashMap<>();
     final Map<String, OAuthClient> clientRows = new HashMap<>();
+    /** How often the refresh tokens were asked whether a family holds one. */
+    int familyReads;
 
     final GrantRepository grants = new GrantRepository() {
         public Optional<Grant> find(String userId, String clientId) { return Optional.ofNullable(grantRows.get(userId + " " + clientId)); }
@@ -109,7 +111,7 @@ final class InMemoryOAuth {
             return true;
         }
         public int revokeFamily(String familyId) { return update(t -> t.familyId().equals(familyId), t -> copy(t, true, t.rotated(), t.lastUsedTime())); }
-        public boolean hasFamily(String familyId) { return refreshRows.values().stream().anyMatch(t -> t.familyId().equals(familyId)); }
+        public boolean hasFamily(String familyId) { familyReads++; return refreshRows.values().stream().anyMatch(t -> t.familyId().equals(familyId)); }
         public List<String> liveFamilies(String userId, String clientId) {
             return refreshRows.values().stream().filter(t -> !t.revoked() && !t.rotated() && t.userId().equals(userId) && t.clientId().equals(clientId))
                     .sorted(Comparator.comparing(RefreshTokenRecord::createTime)).map(RefreshTokenRecord::familyId).distinct().toList();
@@ -252,13 +254,17 @@ final class InMemoryOAuth {
     record IssuedCode(String code, String verifier) {}
 
     IssuedCode consent(String scope) {
+        return consent(scope, "offline");
+    }
+
+    IssuedCode consent(String scope, String accessType) {
         String verifier = "v".repeat(43);
         var params = new LinkedHashMap<String, List<String>>();
         params.put("client_id", List.of(app.clientId()));
         params.put("redirect_uri", List.of(REDIRECT));
         params.put("response_type", List.of("code"));
         params.put("scope", List.of(scope));
-        params.put("access_type", List.of("offline"));
+        params.put("access_type", List.of(accessType));
         params.put("code_challenge", List.of(Pkce.s256(verifier)));
         params.put("code_challenge_method", List.of("S256"));
         var outcome = authorization.authorize(new FormBody(params), Optional.of(ALICE), Optional.of(true));
