@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -176,5 +177,14 @@ class HostileInputTest extends EndToEnd {
     @Test
     void nothingWasStoredByHostileAdminRequests() {
         assertThat(http.getWithToken("/admin/v1/projects/" + project + "/keys", adminToken).json().get("keys")).hasSize(1);
+    }
+
+    @Test
+    void tokeninfoRefusesAMangledQueryWithAnOAuthError() throws IOException {
+        for (String query : List.of("access_token=%zz", "access_token=%", "%=x&access_token=a", "id_token=a%G1")) {
+            Raw r = raw(get("/tokeninfo?" + query));
+            assertThat(r.status()).as(query).isEqualTo(400);
+            assertThat(r.body()).as(query).contains("\"invalid_request\"").contains("percent-encoded").doesNotContain("Exception");
+        }
     }
 }

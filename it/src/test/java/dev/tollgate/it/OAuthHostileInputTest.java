@@ -91,4 +91,40 @@ class OAuthHostileInputTest extends EndToEnd {
         assertThat(http.postForm("/device/code", Map.of("client_id", "nope", "scope", "calendar")).json().get("error").asText()).isEqualTo("invalid_client");
         assertThat(http.postForm("/device/code", Map.of("client_id", web.clientId(), "scope", "calendar")).status()).isEqualTo(401);
     }
+
+    static Stream<Arguments> malformedForms() {
+        var out = Stream.<Arguments>builder();
+        for (String endpoint : List.of("/token", "/introspect", "/tokeninfo", "/revoke", "/device/code")) {
+            for (String body : List.of("token=%zz", "token=%", "%=x&token=a", "grant_type=refresh_token&refresh_token=%E0%A4%A",
+                    "access_token=abc%G1", "token=" + "a".repeat(1_000_001))) {
+                out.add(Arguments.of(endpoint, "application/x-www-form-urlencoded", "", body.length() > 100 ? "token=aaa…" : body, body));
+            }
+            out.add(Arguments.of(endpoint, "application/json", "", "{\"token\":\"a\"}", "{\"token\":\"a\"}"));
+            out.add(Arguments.of(endpoint, "application/x-www-form-urlencoded", "?token=a", "token=a in the URL", "token=a"));
+        }
+        return out.build();
+    }
+
+    /** Both the endpoints answered ahead of Javalin and those it routes read a form alike, and refuse a mangled one whole. */
+    @ParameterizedTest(name = "{0} {3} ({1})")
+    @MethodSource("malformedForms")
+    void aMalformedFormIsAnInvalidRequestOnEveryTokenEndpoint(String endpoint, String contentType, String query, String what, String body) {
+        Http.Response r = http.send(http.request(endpoint + query).header("Content-Type", contentType)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).isEqualTo("invalid_request");
+        assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void tokeninfoAnswersHeadWithoutABody() {
+        Http.Response head = http.send(http.request("/tokeninfo?access_token=garbage").method("HEAD",
+                java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.status()).isEqualTo(400);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.header("X-Frame-Options")).isEqualTo("DENY");
+    }
 }

@@ -43,7 +43,7 @@ import dev.tollgate.server.oauth.AuthorizationEndpoint;
 import dev.tollgate.server.oauth.DevicePages;
 import dev.tollgate.server.oauth.OAuthEndpoints;
 import dev.tollgate.server.oauth.ServiceAccountJwks;
-import dev.tollgate.server.oauth.TokenEndpoint;
+import dev.tollgate.server.oauth.OAuthDispatch;
 import dev.tollgate.server.samples.SampleBackends;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -101,14 +101,19 @@ record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples) imple
         new UptimeMetrics().bindTo(registry);
 
         var gateway = gateway(config, wiring, catalog, parts, clock, samplesUri, backendSecret, proxy, registry);
+        var oauthCors = new dev.tollgate.server.cors.OAuthCorsRoutes(new dev.tollgate.core.cors.OAuthCors(
+                parts.oauth().clientRepository(), parts.oauth().javascriptOrigins()));
+        var oauthCalls = new OAuthDispatch(parts.tokens(), parts.oauth().inspection(), oauthCors, config.apiHost());
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
             c.router.ignoreTrailingSlashes = false;
             c.http.maxRequestSize = 1_000_000L;
             c.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
-            c.jetty.modifyServletContextHandler(handler ->
-                    handler.addFilter(new FilterHolder(gateway), "/*", EnumSet.of(DispatcherType.REQUEST)));
+            c.jetty.modifyServletContextHandler(handler -> {
+                handler.addFilter(new FilterHolder(gateway), "/*", EnumSet.of(DispatcherType.REQUEST));
+                handler.addFilter(new FilterHolder(oauthCalls), "/*", EnumSet.of(DispatcherType.REQUEST));
+            });
             c.staticFiles.enableWebjars(); // the console's Chart.js and htmx, at /webjars/NAME/VERSION/…
         });
         app.before(ctx -> SecurityHeaders.apply(ctx.res()));
@@ -134,7 +139,6 @@ record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples) imple
 
         app.get("/healthz", ctx -> ctx.result("ok"));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
-        app.post("/token", new TokenEndpoint(parts.tokens())::handle);
         new ServiceAccountJwks(stores.serviceAccounts()).register(app);
         new dev.tollgate.server.oauth.X509Certs(new dev.tollgate.core.oauth.PublishedCertificates(oauth.signingKeys()), stores.serviceAccounts()).register(app);
         var adminAuth = new AdminAuthenticator(cache, clock);
@@ -142,7 +146,7 @@ record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples) imple
         new OAuthClientRoutes(adminAuth, oauth.clients()).register(app);
         new DescriptionRoute().register(app);
         new OAuthEndpoints(oauth.inspection(), oauth.deviceFlow(), oauth.signingKeys(), issuer, oauth.supportedScopes()).register(app);
-        new dev.tollgate.server.cors.OAuthCorsRoutes(new dev.tollgate.core.cors.OAuthCors(oauth.clientRepository(), oauth.javascriptOrigins())).register(app);
+        oauthCors.register(app);
         dev.tollgate.server.cors.PublicDocuments.register(app, catalog.apis());
 
         var authorizationEndpoint = new AuthorizationEndpoint(oauth.authorization(), people.sessions(), people.pages());

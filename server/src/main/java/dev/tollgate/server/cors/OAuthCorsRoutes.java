@@ -8,6 +8,8 @@ import dev.tollgate.protocol.FormBody;
 import dev.tollgate.protocol.OAuthException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,6 +52,22 @@ public final class OAuthCorsRoutes {
     }
 
     /**
+     * The CORS headers of a call that {@code OAuthDispatch} answers ahead of Javalin: the same as the
+     * before-handlers above would add.
+     *
+     * @param form the form the endpoint read, or empty when it could not read one
+     */
+    public void applyToCall(HttpServletRequest req, HttpServletResponse res, Optional<FormBody> form, Optional<String> authorization) {
+        for (Endpoint endpoint : ENDPOINTS) {
+            if (endpoint.path().equals(req.getRequestURI())) {
+                Optional<String> client = endpoint.namesClient() ? form.flatMap(f -> clientOf(f, authorization)) : Optional.empty();
+                CorsResponses.apply(res, cors.forCall(req.getHeader("Origin"), client));
+                return;
+            }
+        }
+    }
+
+    /**
      * The client a form names ({@code client_id} or Basic authentication), read the way the endpoint
      * reads it; a request the endpoint will refuse names none, and is then treated like one without a
      * client id, so a page of a registered origin can still read why it was refused.
@@ -60,7 +78,15 @@ public final class OAuthCorsRoutes {
             return Optional.empty();
         }
         try {
-            return ClientAuth.parse(new FormBody(ctx.formParamMap()), Optional.ofNullable(ctx.header("Authorization"))).clientId();
+            return clientOf(FormBody.parse(ctx.body()), Optional.ofNullable(ctx.header("Authorization")));
+        } catch (OAuthException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> clientOf(FormBody form, Optional<String> authorization) {
+        try {
+            return ClientAuth.parse(form, authorization).clientId();
         } catch (OAuthException | RuntimeException e) {
             return Optional.empty();
         }

@@ -54,7 +54,7 @@ public final class GatewayHandler {
     }
 
     /** The host name of a Host header, without its port. */
-    static String hostName(String host) {
+    public static String hostName(String host) {
         if (host == null) {
             return "";
         }

@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.BiConsumer;
 
 /**
- * One writer per wire format: Google's JSON error body, and RFC 6749 §5.2. Google's body is written
- * onto a Javalin answer, or straight onto a servlet answer for the gateway, which Javalin does not route.
+ * One writer per wire format: Google's JSON error body, and RFC 6749 §5.2. Each is written onto a
+ * Javalin answer, or straight onto a servlet answer for what Javalin does not route (the gateway,
+ * {@code OAuthDispatch}).
  */
 public final class ErrorWriters {
     private static final String JSON = "application/json; charset=UTF-8";
@@ -58,8 +59,30 @@ public final class ErrorWriters {
         ctx.status(e.error().httpStatus()).contentType(JSON).result(Json.write(OAuthErrorBody.of(e)));
     }
 
+    /** The same answer as {@link #oauth(Context, OAuthException, boolean)}, written at once; nothing when the answer has already begun. */
+    public static void oauth(HttpServletResponse res, OAuthException e, boolean clientUsedBasic) throws IOException {
+        if (res.isCommitted()) {
+            return;
+        }
+        if (e.error() == OAuthError.INVALID_CLIENT && clientUsedBasic) {
+            res.setHeader("WWW-Authenticate", "Basic realm=\"tollgate\"");
+        }
+        noStoreJson(res, e.error().httpStatus(), Json.write(OAuthErrorBody.of(e)));
+    }
+
     public static void noStore(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         ctx.header("Pragma", "no-cache");
+    }
+
+    /** An answer that holds tokens or says something about one: JSON that no cache keeps (RFC 6749 §5.1). */
+    public static void noStoreJson(HttpServletResponse res, int status, String json) throws IOException {
+        res.setHeader("Cache-Control", "no-store");
+        res.setHeader("Pragma", "no-cache");
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        res.setStatus(status);
+        res.setContentType(JSON);
+        res.setContentLength(body.length);
+        res.getOutputStream().write(body);
     }
 }

@@ -12,7 +12,6 @@ import dev.tollgate.core.oauth.TokenInspection;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.ClientAuth;
 import dev.tollgate.protocol.FormBody;
-import dev.tollgate.protocol.OAuthError;
 import dev.tollgate.protocol.OAuthException;
 import dev.tollgate.protocol.ProviderMetadata;
 import dev.tollgate.protocol.Scopes;
@@ -25,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The OAuth and OpenID Connect endpoints around the token endpoint: each parses, calls the domain once, renders. */
+/**
+ * The OAuth and OpenID Connect endpoints around the token endpoint: each parses, calls the domain once, renders.
+ * The token endpoint, introspection and tokeninfo are {@link OAuthDispatch}'s.
+ */
 public final class OAuthEndpoints {
     private final TokenInspection inspection;
     private final DeviceFlow devices;
@@ -46,28 +48,16 @@ public final class OAuthEndpoints {
         app.get("/.well-known/oauth-authorization-server", this::discovery);
         app.get("/oauth2/v3/certs", this::jwks);
         app.post("/revoke", ctx -> oauth(ctx, () -> {
-            FormBody form = TokenEndpoint.form(ctx);
+            FormBody form = OAuthForms.of(ctx);
             String token = form.required("token");
             form.optional("token_type_hint");
             inspection.revoke(ClientAuth.parse(form, header(ctx)), token);
             return Map.of();
         }));
-        app.get("/tokeninfo", ctx -> tokenInfo(ctx, new FormBody(ctx.queryParamMap())));
-        app.post("/tokeninfo", ctx -> {
-            try {
-                tokenInfo(ctx, TokenEndpoint.form(ctx));
-            } catch (OAuthException e) {
-                ErrorWriters.oauth(ctx, e, false);
-            }
-        });
-        app.post("/introspect", ctx -> oauth(ctx, () -> {
-            FormBody form = TokenEndpoint.form(ctx);
-            return inspection.introspect(ClientAuth.parse(form, header(ctx)), form.required("token"));
-        }));
         app.get("/v1/userinfo", this::userInfo);
         app.post("/v1/userinfo", this::userInfo);
         app.post("/device/code", ctx -> oauth(ctx, () -> {
-            FormBody form = TokenEndpoint.form(ctx);
+            FormBody form = OAuthForms.of(ctx);
             return devices.start(ClientAuth.parse(form, header(ctx)), Scopes.parse(form.optional("scope").orElse(null)));
         }));
     }
@@ -85,17 +75,6 @@ public final class OAuthEndpoints {
         } catch (OAuthException e) {
             ErrorWriters.oauth(ctx, e, authorization.isPresent());
         }
-    }
-
-    private void tokenInfo(Context ctx, FormBody params) {
-        oauth(ctx, () -> {
-            Optional<String> access = params.optional("access_token");
-            Optional<String> id = params.optional("id_token");
-            if (access.isPresent() == id.isPresent()) {
-                throw OAuthError.INVALID_REQUEST.exception("Pass exactly one of access_token and id_token.");
-            }
-            return access.isPresent() ? inspection.accessTokenInfo(access.get()) : inspection.idTokenInfo(id.get());
-        });
     }
 
     private void userInfo(Context ctx) {
