@@ -14,6 +14,8 @@
 # Needs nginx and wrk (Debian: nginx-light, wrk) and a built cli/target/tollgate-cli.jar (./tollgate builds it).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=profiler.sh
+. "$root/bench/profiler.sh"
 jar="$root/cli/target/tollgate-cli.jar"
 [ -f "$jar" ] || { echo "build first: mvn -B -q -DskipTests -pl cli -am package" >&2; exit 1; }
 command -v nginx >/dev/null && command -v wrk >/dev/null || { echo "needs nginx and wrk (apt-get install nginx-light wrk)" >&2; exit 1; }
@@ -52,14 +54,8 @@ apis:
     methods:
       - {id: bench.get, http: GET, path: "/things/{thing}", access: either, scopes: [bench]}
 CONF
-agent=
-if [ -n "${PROFILE:-}" ]; then
-  ap_jar="$HOME/.m2/repository/tools/profiler/async-profiler/4.2/async-profiler-4.2.jar"
-  [ -f "$ap_jar" ] || mvn -q dependency:get -Dartifact=tools.profiler:async-profiler:4.2 -Dtransitive=false >/dev/null
-  (cd "$work" && unzip -q -o "$ap_jar" linux-x64/libasyncProfiler.so)
-  # From start to exit: with ONLY=tollgate the warm-up and the rounds are the same call, start-up a few seconds of it.
-  agent="-agentpath:$work/linux-x64/libasyncProfiler.so=start,event=cpu,interval=1ms,collapsed,file=$PROFILE"
-fi
+# From start to exit: with ONLY=tollgate the warm-up and the rounds are the same call, start-up a few seconds of it.
+agent=$(profiler_agent "$work" "${PROFILE:-}")
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:--Xms512m -Xmx512m} $agent -jar "$jar" serve --port 18090 --host 127.0.0.1 --data "$work/data" --config "$work/catalog.yaml" \
   >"$work/tollgate.out" 2>&1 &

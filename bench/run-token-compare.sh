@@ -25,6 +25,8 @@
 # Needs wrk, curl, openssl and python3 (JSON), and a built jar (mvn -B -q -DskipTests -pl cli -am package).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=profiler.sh
+. "$root/bench/profiler.sh"
 jar="$root/cli/target/tollgate-cli.jar"
 [ -f "$jar" ] || { echo "build first: mvn -B -q -DskipTests -pl cli -am package" >&2; exit 1; }
 for tool in wrk curl openssl python3; do command -v $tool >/dev/null || { echo "needs $tool" >&2; exit 1; }; done
@@ -71,13 +73,7 @@ if [ -n "${POSTGRES:-}" ]; then
     -c 'DROP DATABASE IF EXISTS tollgate_bench' -c 'CREATE DATABASE tollgate_bench' >/dev/null
   export TOLLGATE_DB_URL=jdbc:postgresql://127.0.0.1:5432/tollgate_bench TOLLGATE_DB_USER=$pg_user
 fi
-agent=
-if [ -n "${PROFILE:-}" ]; then
-  ap_jar="$HOME/.m2/repository/tools/profiler/async-profiler/4.2/async-profiler-4.2.jar"
-  [ -f "$ap_jar" ] || mvn -q dependency:get -Dartifact=tools.profiler:async-profiler:4.2 -Dtransitive=false >/dev/null
-  (cd "$work" && unzip -q -o "$ap_jar" linux-x64/libasyncProfiler.so)
-  agent="-agentpath:$work/linux-x64/libasyncProfiler.so=start,event=cpu,interval=1ms,collapsed,file=$PROFILE"
-fi
+agent=$(profiler_agent "$work" "${PROFILE:-}")
 # shellcheck disable=SC2086
 java $heap $agent -jar "$jar" serve --port 18090 --host 127.0.0.1 --data "$work/data" --config "$work/catalog.yaml" >"$work/tollgate.out" 2>&1 &
 tollgate_pid=$!
