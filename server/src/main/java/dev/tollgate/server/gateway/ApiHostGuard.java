@@ -2,6 +2,7 @@ package dev.tollgate.server.gateway;
 
 import dev.tollgate.core.catalog.ApiDefinition;
 import dev.tollgate.protocol.ApiError;
+import dev.tollgate.server.http.HostHeader;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class ApiHostGuard implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        if (!apiHost.equalsIgnoreCase(GatewayHandler.hostName(ctx.header("Host")))) {
+        if (!HostHeader.names(ctx.header("Host"), apiHost)) {
             return;
         }
         String path = ctx.req().getRequestURI();

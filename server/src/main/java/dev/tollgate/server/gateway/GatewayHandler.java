@@ -4,6 +4,7 @@ import dev.tollgate.core.gateway.GatewayCall;
 import dev.tollgate.core.gateway.GatewayOutcome;
 import dev.tollgate.core.gateway.GatewayRequest;
 import dev.tollgate.protocol.ApiError;
+import dev.tollgate.server.http.HostHeader;
 import dev.tollgate.server.http.PeerAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,7 +31,7 @@ public final class GatewayHandler {
 
     public void handle(HttpServletRequest req, HttpServletResponse res) {
         long start = System.nanoTime();
-        if (apiHost.isPresent() && !apiHost.get().equalsIgnoreCase(hostName(req.getHeader("Host")))) {
+        if (apiHost.isPresent() && !HostHeader.names(req.getHeader("Host"), apiHost.get())) {
             throw ApiError.NOT_FOUND.exception("The requested URL was not found on this server.");
         }
         GatewayOutcome outcome = call.serve(request(req), proxy.exchange(req, res));
@@ -51,18 +52,5 @@ public final class GatewayHandler {
 
     private static Optional<String> header(HttpServletRequest req, String name) {
         return Optional.ofNullable(req.getHeader(name));
-    }
-
-    /** The host name of a Host header, without its port. */
-    public static String hostName(String host) {
-        if (host == null) {
-            return "";
-        }
-        if (host.startsWith("[")) {
-            int close = host.indexOf(']');
-            return close < 0 ? host : host.substring(0, close + 1);
-        }
-        int colon = host.indexOf(':');
-        return colon < 0 ? host : host.substring(0, colon);
     }
 }

@@ -10,8 +10,8 @@ import dev.tollgate.protocol.OAuthError;
 import dev.tollgate.protocol.OAuthException;
 import dev.tollgate.protocol.TokenRequest;
 import dev.tollgate.server.cors.OAuthCorsRoutes;
-import dev.tollgate.server.gateway.GatewayHandler;
 import dev.tollgate.server.http.ErrorWriters;
+import dev.tollgate.server.http.HostHeader;
 import dev.tollgate.server.http.Json;
 import dev.tollgate.server.http.SecurityHeaders;
 import jakarta.servlet.Filter;
@@ -68,7 +68,7 @@ public final class OAuthDispatch implements Filter {
 
     /** The endpoint that answers a request, if this filter answers it. */
     Optional<Call> callFor(String method, String path, String host) {
-        if (apiHost.isPresent() && apiHost.get().equalsIgnoreCase(GatewayHandler.hostName(host))) {
+        if (apiHost.isPresent() && HostHeader.names(host, apiHost.get())) {
             return Optional.empty();
         }
         return switch (method) {
