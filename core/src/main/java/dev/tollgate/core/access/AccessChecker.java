@@ -7,21 +7,20 @@ import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.core.token.AccessToken;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.ApiException;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The gateway's whole access decision for one call: who is calling, which project pays, and
- * whether it may. Reads only {@link CredentialCache}; no HTTP, no SQL.
+ * whether it may. Reads only {@link CredentialCache} and the token's own record; no HTTP, no SQL.
  */
 public final class AccessChecker implements AccessDecider {
     private final CredentialCache cache;
     private final BearerAuthenticator bearer;
 
-    public AccessChecker(CredentialCache cache, Clock clock) {
+    public AccessChecker(CredentialCache cache, BearerAuthenticator bearer) {
         this.cache = cache;
-        this.bearer = new BearerAuthenticator(cache, clock);
+        this.bearer = bearer;
     }
 
     /**

@@ -1,24 +1,26 @@
 package dev.tollgate.core.access;
 
-import dev.tollgate.core.secret.SecretKind;
-import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.core.token.AccessToken;
+import dev.tollgate.core.token.AccessTokenSeal;
+import dev.tollgate.core.token.RevokedAccessTokens;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.ApiException;
 import java.time.Clock;
 
 /**
  * Turns the string of an {@code Authorization: Bearer} header into the access token it names and
- * the principal behind it, for every caller that accepts access tokens (the gateway and the admin
- * API), so that they agree on what a valid token is. Reads only {@link CredentialCache}: a
- * malformed token is refused without a lookup, and a known one without the database.
+ * the principal behind it, for every caller that accepts access tokens (the gateway, the admin API
+ * and the token endpoints), so that they agree on what a valid token is. Reads no database: the
+ * token carries its record, and revocations are kept in memory.
  */
 public final class BearerAuthenticator {
-    private final CredentialCache cache;
+    private final AccessTokenSeal seal;
+    private final RevokedAccessTokens revoked;
     private final Clock clock;
 
-    public BearerAuthenticator(CredentialCache cache, Clock clock) {
-        this.cache = cache;
+    public BearerAuthenticator(AccessTokenSeal seal, RevokedAccessTokens revoked, Clock clock) {
+        this.seal = seal;
+        this.revoked = revoked;
         this.clock = clock;
     }
 
@@ -41,9 +43,9 @@ public final class BearerAuthenticator {
     }
 
     public enum Reason {
-        /** Not shaped like an access token (prefix, length, checksum): refused without a lookup. */
+        /** Not shaped like an access token (prefix, length, alphabet, checksum): refused without decryption. */
         MALFORMED(ApiError.ACCESS_TOKEN_INVALID),
-        /** Well formed, but never issued or revoked since. */
+        /** Well formed, but not sealed by this deployment, changed since, or revoked. */
         UNKNOWN(ApiError.ACCESS_TOKEN_INVALID),
         EXPIRED(ApiError.ACCESS_TOKEN_EXPIRED);
 
@@ -61,11 +63,11 @@ public final class BearerAuthenticator {
     private static final Rejected EXPIRED = new Rejected(Reason.EXPIRED);
 
     public Result authenticate(String bearer) {
-        if (!Secrets.isWellFormed(SecretKind.ACCESS_TOKEN, bearer)) {
+        if (!AccessTokenSeal.isWellFormed(bearer)) {
             return MALFORMED;
         }
-        AccessToken token = cache.token(Secrets.hash(bearer)).filter(t -> !t.revoked()).orElse(null);
-        if (token == null) {
+        AccessToken token = seal.open(bearer).orElse(null);
+        if (token == null || revoked.isRevoked(token)) {
             return UNKNOWN;
         }
         if (token.isExpiredAt(clock.instant())) {

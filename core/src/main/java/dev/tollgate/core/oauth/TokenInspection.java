@@ -1,14 +1,13 @@
 package dev.tollgate.core.oauth;
 
 import dev.tollgate.core.access.BearerAuthenticator;
-import dev.tollgate.core.access.CredentialCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tollgate.core.secret.SecretKind;
 import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.core.token.AccessToken;
-import dev.tollgate.core.token.AccessTokenRepository;
+import dev.tollgate.core.token.AccessTokenSeal;
 import dev.tollgate.core.token.KnownScopes;
 import dev.tollgate.protocol.ClientAuth;
 import dev.tollgate.protocol.OAuthError;
@@ -23,7 +22,7 @@ import java.util.Optional;
 
 /** Revocation (RFC 7009), Google's tokeninfo, introspection (RFC 7662) and OIDC userinfo. */
 public final class TokenInspection {
-    private final AccessTokenRepository accessTokens;
+    private final AccessTokenSeal seal;
     private final BearerAuthenticator live;
     private final RefreshTokenRepository refreshTokens;
     private final TokenRevoker revoker;
@@ -38,11 +37,11 @@ public final class TokenInspection {
     private final Cache<String, Boolean> offlineFamilies = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterAccess(Duration.ofHours(2)).build();
 
-    /** @param credentials the gateway's cache of tokens: tokeninfo, introspection and userinfo read no database for a token */
-    public TokenInspection(AccessTokenRepository accessTokens, CredentialCache credentials, RefreshTokenRepository refreshTokens,
+    /** @param live how the gateway reads a token: tokeninfo, introspection and userinfo agree with it */
+    public TokenInspection(AccessTokenSeal seal, BearerAuthenticator live, RefreshTokenRepository refreshTokens,
                            TokenRevoker revoker, ClientAuthenticator clients, IdTokens idTokens, Clock clock) {
-        this.accessTokens = accessTokens;
-        this.live = new BearerAuthenticator(credentials, clock);
+        this.seal = seal;
+        this.live = live;
         this.refreshTokens = refreshTokens;
         this.revoker = revoker;
         this.clients = clients;
@@ -58,12 +57,12 @@ public final class TokenInspection {
      */
     public void revoke(ClientAuth auth, String token) throws OAuthException {
         Optional<OAuthClient> caller = auth instanceof ClientAuth.Absent ? Optional.empty() : Optional.of(clients.authenticate(auth));
-        if (Secrets.isWellFormed(SecretKind.ACCESS_TOKEN, token)) {
-            String hash = Secrets.hash(token);
-            Optional<AccessToken> found = accessTokens.findByHash(hash)
+        if (AccessTokenSeal.isWellFormed(token)) {
+            // Expired or already revoked tokens are revoked again: harmless, and it ends what is behind them.
+            Optional<AccessToken> found = seal.open(token)
                     .filter(t -> caller.isEmpty() || caller.get().clientId().equals(t.clientId()));
             if (found.isPresent()) {
-                revoker.revokeAccessToken(hash);
+                revoker.revokeAccessToken(found.get());
                 // Google revokes the refresh token behind an access token too.
                 familyOf(found.get()).ifPresent(revoker::revokeFamily);
                 if (found.get().subjectKind() == AccessToken.SubjectKind.USER) {
@@ -154,7 +153,7 @@ public final class TokenInspection {
         });
     }
 
-    /** A live access token, read like the gateway reads one: through the cache its revocation empties. */
+    /** A live access token, read like the gateway reads one. */
     private Optional<AccessToken> live(String token) {
         return live.authenticate(token) instanceof BearerAuthenticator.Authenticated authenticated
                 ? Optional.of(authenticated.token()) : Optional.empty();

@@ -7,6 +7,7 @@ import dev.tollgate.core.catalog.ApiCatalog;
 import dev.tollgate.core.catalog.ApiDefinition;
 import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.core.store.DuplicateException;
+import dev.tollgate.core.token.RevokedAccessTokens;
 import dev.tollgate.protocol.ApiError;
 import java.time.Clock;
 import java.util.List;
@@ -20,18 +21,16 @@ public final class ProjectService {
     private final ProjectPermissions permissions;
     private final ApiCatalog catalog;
     private final InvalidationBus bus;
+    private final RevokedAccessTokens accessTokens;
     private final Clock clock;
 
-    public ProjectService(ProjectRepository projects, ApiCatalog catalog, InvalidationBus bus, Clock clock) {
-        this(projects, dev.tollgate.core.access.VerifiedAddresses.EVERY_ADDRESS, catalog, bus, clock);
-    }
-
     public ProjectService(ProjectRepository projects, dev.tollgate.core.access.VerifiedAddresses addresses, ApiCatalog catalog,
-                          InvalidationBus bus, Clock clock) {
+                          InvalidationBus bus, RevokedAccessTokens accessTokens, Clock clock) {
         this.projects = projects;
         this.permissions = new ProjectPermissions(projects, addresses);
         this.catalog = catalog;
         this.bus = bus;
+        this.accessTokens = accessTokens;
         this.clock = clock;
     }
 
@@ -79,6 +78,7 @@ public final class ProjectService {
     public void delete(Principal caller, String projectId) {
         permissions.require(caller, projectId, Role.OWNER);
         projects.delete(projectId);
+        accessTokens.revokeProject(projectId);
         bus.publish(new Invalidation.Project(projectId));
         bus.publish(new Invalidation.AllKeys());
         bus.publish(new Invalidation.AllTokens());

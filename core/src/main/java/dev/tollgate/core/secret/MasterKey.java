@@ -10,6 +10,9 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
  * The key that seals secrets Tollgate must keep readable for itself (the ID-token signing keys):
@@ -61,6 +64,18 @@ public final class MasterKey {
     /** The key material in standard base64, as {@link #parse} reads it. */
     public String encoded() {
         return Base64.getEncoder().encodeToString(key);
+    }
+
+    /**
+     * A key for one purpose, derived with HKDF-SHA256 (RFC 5869), so that every node holding the master
+     * key derives the same one and no further secret has to be stored or shared.
+     */
+    public byte[] derive(String purpose, int bytes) {
+        var hkdf = new HKDFBytesGenerator(new SHA256Digest());
+        hkdf.init(new HKDFParameters(key, null, purpose.getBytes(StandardCharsets.UTF_8)));
+        byte[] out = new byte[bytes];
+        hkdf.generateBytes(out, 0, bytes);
+        return out;
     }
 
     public String seal(byte[] plaintext, String associatedData) {

@@ -94,6 +94,28 @@ public final class Secrets {
         return sb.toString();
     }
 
+    /** Appends the 6-character base62 CRC-32 of everything in {@code sb}, for secrets of other shapes. */
+    public static void appendChecksum(StringBuilder sb) {
+        appendChecksum(sb, checksum(sb, sb.length()));
+    }
+
+    /** Whether the last 6 characters are the base62 CRC-32 of everything before them. */
+    public static boolean hasValidChecksum(String candidate) {
+        int bodyLength = candidate.length() - CHECKSUM_CHARS;
+        if (bodyLength < 0) {
+            return false;
+        }
+        long actual = 0;
+        for (int i = bodyLength; i < candidate.length(); i++) {
+            int digit = indexOf(candidate.charAt(i));
+            if (digit < 0) {
+                return false;
+            }
+            actual = actual * 62 + digit;
+        }
+        return actual == checksum(candidate, bodyLength);
+    }
+
     private static long checksum(CharSequence s, int length) {
         CRC32 crc = new CRC32();
         for (int i = 0; i < length; i++) {

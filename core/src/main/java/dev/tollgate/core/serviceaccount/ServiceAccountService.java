@@ -8,6 +8,7 @@ import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.core.project.Role;
 import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.core.store.DuplicateException;
+import dev.tollgate.core.token.RevokedAccessTokens;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.ServiceAccountKeyFile;
 import java.security.KeyPair;
@@ -25,12 +26,12 @@ public final class ServiceAccountService {
     private final ServiceAccountRepository accounts;
     private final ProjectPermissions permissions;
     private final InvalidationBus bus;
-    private final dev.tollgate.core.token.AccessTokenRepository tokens;
+    private final RevokedAccessTokens tokens;
     private final Issuer issuer;
     private final Clock clock;
 
     public ServiceAccountService(ServiceAccountRepository accounts, ProjectPermissions permissions, InvalidationBus bus,
-                                 dev.tollgate.core.token.AccessTokenRepository tokens, Issuer issuer, Clock clock) {
+                                 RevokedAccessTokens tokens, Issuer issuer, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.permissions = permissions;
@@ -81,7 +82,7 @@ public final class ServiceAccountService {
     public void delete(Principal caller, String projectId, String email) {
         permissions.require(caller, projectId, Role.EDITOR);
         ServiceAccount account = find(projectId, email);
-        tokens.revokeAllOf(account.uniqueId());
+        tokens.revokeSubject(account.uniqueId());
         accounts.delete(email);
         changed();
         bus.publish(new Invalidation.AllTokens());
@@ -93,7 +94,7 @@ public final class ServiceAccountService {
         accounts.setDisabled(email, disabled);
         changed();
         if (disabled) {
-            tokens.revokeAllOf(account.uniqueId());
+            tokens.revokeSubject(account.uniqueId());
             bus.publish(new Invalidation.AllTokens());
         }
         return find(projectId, email);

@@ -5,19 +5,15 @@ import dev.tollgate.protocol.Scopes;
 import java.time.Instant;
 
 /**
- * A stored access token: only its hash is kept. {@code projectId} is the project its calls are
- * charged to: the service account's own project, or the project of the OAuth client. {@code source}
- * names what it was minted from ({@code code:HASH} or {@code family:ID}), so revoking that ends it too.
+ * What an access token says, sealed inside the token itself ({@link AccessTokenSeal}): nothing is
+ * stored per token. {@code tokenId} is unique per token and names it in a revocation; {@code projectId}
+ * is the project its calls are charged to: the service account's own project, or the project of the
+ * OAuth client. {@code source} names what it was minted from ({@code code:HASH} or {@code family:ID}),
+ * so revoking that ends it too. {@code issueTime} has microseconds, so that a revocation's cutoff
+ * tells the tokens minted before it from those minted after it.
  */
-public record AccessToken(String tokenHash, SubjectKind subjectKind, String subjectId, String email, String clientId,
-                          String projectId, Scopes scopes, Instant issueTime, Instant expireTime, boolean revoked,
-                          String source) {
-
-    /** A token that came from no code or refresh token (a service account's). */
-    public AccessToken(String tokenHash, SubjectKind subjectKind, String subjectId, String email, String clientId,
-                       String projectId, Scopes scopes, Instant issueTime, Instant expireTime, boolean revoked) {
-        this(tokenHash, subjectKind, subjectId, email, clientId, projectId, scopes, issueTime, expireTime, revoked, null);
-    }
+public record AccessToken(String tokenId, SubjectKind subjectKind, String subjectId, String email, String clientId,
+                          String projectId, Scopes scopes, Instant issueTime, Instant expireTime, String source) {
 
     public enum SubjectKind { USER, SERVICE_ACCOUNT }
 

@@ -1,22 +1,19 @@
 package dev.tollgate.core.token;
 
-import dev.tollgate.core.secret.SecretKind;
-import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.protocol.Scopes;
 import dev.tollgate.protocol.TokenResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
-/** Mints opaque access tokens and stores their hashes. */
+/** Mints access tokens that carry their own sealed record: nothing is written per token. */
 public final class AccessTokenIssuer {
-    private final AccessTokenRepository tokens;
+    private final AccessTokenSeal seal;
     private final Clock clock;
     private final Duration lifetime;
 
-    public AccessTokenIssuer(AccessTokenRepository tokens, Clock clock, Duration lifetime) {
-        this.tokens = tokens;
+    public AccessTokenIssuer(AccessTokenSeal seal, Clock clock, Duration lifetime) {
+        this.seal = seal;
         this.clock = clock;
         this.lifetime = lifetime;
     }
@@ -33,11 +30,8 @@ public final class AccessTokenIssuer {
 
     public Issued issue(AccessToken.SubjectKind kind, String subjectId, String email, String clientId, String projectId,
                         Scopes scopes, String source) {
-        String token = Secrets.generate(SecretKind.ACCESS_TOKEN);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        var record = new AccessToken(Secrets.hash(token), kind, subjectId, email, clientId, projectId, scopes,
-                now, now.plus(lifetime), false, source);
-        tokens.insert(record);
-        return new Issued(token, record);
+        Instant now = clock.instant();
+        var sealed = seal.seal(kind, subjectId, email, clientId, projectId, scopes, now, now.plus(lifetime), source);
+        return new Issued(sealed.token(), sealed.record());
     }
 }

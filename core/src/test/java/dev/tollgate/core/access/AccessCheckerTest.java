@@ -15,6 +15,7 @@ import dev.tollgate.core.project.Project;
 import dev.tollgate.core.secret.SecretKind;
 import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.core.token.AccessToken;
+import dev.tollgate.core.token.AccessTokenSeal;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.ApiException;
 import dev.tollgate.protocol.Scopes;
@@ -22,6 +23,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +39,7 @@ class AccessCheckerTest {
     private final MutableClock clock = new MutableClock(NOW);
     private AccessChecker checker;
     private String keyString;
+    private AccessTokenSeal.Sealed token;
     private String tokenString;
 
     @BeforeEach
@@ -45,10 +48,10 @@ class AccessCheckerTest {
         repos.enabled.put("shop-app", new java.util.HashSet<>(List.of("posts", "calendar")));
         keyString = Secrets.generate(SecretKind.API_KEY);
         repos.keys.insert(new ApiKey("k1", "shop-app", "web", KeyRestrictions.NONE, NOW, Secrets.hash(keyString)));
-        tokenString = Secrets.generate(SecretKind.ACCESS_TOKEN);
-        repos.tokenRepository.insert(new AccessToken(Secrets.hash(tokenString), AccessToken.SubjectKind.SERVICE_ACCOUNT, "42",
-                "bot@shop-app.iam", "42", "shop-app", Scopes.of("calendar.readonly"), NOW, NOW.plus(Duration.ofHours(1)), false));
-        checker = new AccessChecker(new CredentialCache(repos.keys, repos.tokenRepository, repos.projectRepository, bus), clock);
+        token = repos.seal.seal(AccessToken.SubjectKind.SERVICE_ACCOUNT, "42", "bot@shop-app.iam", "42", "shop-app",
+                Scopes.of("calendar.readonly"), NOW, NOW.plus(Duration.ofHours(1)), null);
+        tokenString = token.token();
+        checker = new AccessChecker(new CredentialCache(repos.keys, repos.projectRepository, bus), repos.bearer(bus, clock));
     }
 
     private static MethodMatch method(String api, String version, String verb, String path) {
@@ -152,10 +155,10 @@ class AccessCheckerTest {
     }
 
     @Test
-    void revokedTokenIsRefusedOnceTheInvalidationArrives() {
+    void revokedTokenIsRefusedOnceAnotherNodesRevocationArrives() {
         checker.decide(withToken(tokenString, "GET")).orThrow();
-        repos.tokenRepository.revoke(Secrets.hash(tokenString));
-        bus.publish(new Invalidation.AccessToken(Secrets.hash(tokenString)));
+        bus.publish(new Invalidation.AccessTokensRevoked("TOKEN", token.record().tokenId(),
+                ChronoUnit.MICROS.between(Instant.EPOCH, NOW), NOW.plus(Duration.ofHours(1)).toEpochMilli()));
         assertRefused(() -> checker.decide(withToken(tokenString, "GET")).orThrow(), ApiError.ACCESS_TOKEN_INVALID);
     }
 

@@ -3,11 +3,13 @@ package dev.tollgate.core.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tollgate.core.cache.Invalidation;
 import dev.tollgate.core.cache.LocalInvalidationBus;
+import dev.tollgate.core.secret.MasterKey;
 import dev.tollgate.core.secret.SecretKind;
 import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.core.token.AccessToken;
+import dev.tollgate.core.token.AccessTokenSeal;
+import dev.tollgate.core.token.RevokedAccessTokens;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.ApiException;
 import dev.tollgate.protocol.Scopes;
@@ -22,15 +24,20 @@ class BearerAuthenticatorTest {
     private final InMemoryRepositories repos = new InMemoryRepositories();
     private final LocalInvalidationBus bus = new LocalInvalidationBus();
     private final AccessCheckerTest.MutableClock clock = new AccessCheckerTest.MutableClock(NOW);
+    private RevokedAccessTokens revoked;
     private BearerAuthenticator bearer;
-    private String tokenString;
+    private AccessTokenSeal.Sealed token;
 
     @BeforeEach
     void aToken() {
-        tokenString = Secrets.generate(SecretKind.ACCESS_TOKEN);
-        repos.tokenRepository.insert(new AccessToken(Secrets.hash(tokenString), AccessToken.SubjectKind.SERVICE_ACCOUNT, "42",
-                "bot@shop-app.iam", "42", "shop-app", Scopes.of("admin"), NOW, NOW.plus(Duration.ofHours(1)), false));
-        bearer = new BearerAuthenticator(new CredentialCache(repos.keys, repos.tokenRepository, repos.projectRepository, bus), clock);
+        token = serviceAccountToken(repos.seal);
+        revoked = new RevokedAccessTokens(repos.revocations, bus, clock, Duration.ofHours(1));
+        bearer = new BearerAuthenticator(repos.seal, revoked, clock);
+    }
+
+    private static AccessTokenSeal.Sealed serviceAccountToken(AccessTokenSeal seal) {
+        return seal.seal(AccessToken.SubjectKind.SERVICE_ACCOUNT, "42", "bot@shop-app.iam", "42", "shop-app", Scopes.of("admin"),
+                NOW, NOW.plus(Duration.ofHours(1)), null);
     }
 
     private static void assertRejected(BearerAuthenticator.Result result, BearerAuthenticator.Reason reason, ApiError error) {
@@ -39,35 +46,47 @@ class BearerAuthenticatorTest {
     }
 
     @Test
-    void aLiveTokenNamesItsPrincipalAndIsReadFromTheDatabaseOnce() {
+    void aLiveTokenNamesItsPrincipalWithoutReadingStorage() {
         for (int i = 0; i < 5; i++) {
-            var result = bearer.authenticate(tokenString);
+            var result = bearer.authenticate(token.token());
             assertThat(result).isInstanceOfSatisfying(BearerAuthenticator.Authenticated.class, a -> {
                 assertThat(a.principal().email()).isEqualTo("bot@shop-app.iam");
                 assertThat(a.token().scopes().contains("admin")).isTrue();
+                assertThat(a.token()).isEqualTo(token.record());
             });
-        }
-        assertThat(repos.reads.get()).isEqualTo(1);
-    }
-
-    @Test
-    void malformedTokensAreRejectedWithoutALookup() {
-        for (String bad : new String[] {"", "x", tokenString + "x", tokenString.substring(0, tokenString.length() - 1) + (tokenString.endsWith("0") ? "1" : "0"),
-                Secrets.generate(SecretKind.API_KEY), tokenString.toUpperCase()}) {
-            assertRejected(bearer.authenticate(bad), BearerAuthenticator.Reason.MALFORMED, ApiError.ACCESS_TOKEN_INVALID);
         }
         assertThat(repos.reads.get()).isZero();
     }
 
     @Test
-    void unknownRevokedAndExpiredTokensAreRejectedEachWithItsReason() {
-        assertRejected(bearer.authenticate(Secrets.generate(SecretKind.ACCESS_TOKEN)), BearerAuthenticator.Reason.UNKNOWN,
+    void malformedTokensAreRejectedBeforeDecryption() {
+        String t = token.token();
+        for (String bad : new String[] {"", "x", t + "x", t.substring(0, t.length() - 1) + (t.endsWith("0") ? "1" : "0"),
+                Secrets.generate(SecretKind.API_KEY), Secrets.generate(SecretKind.ACCESS_TOKEN), t.toUpperCase(), t.substring(1),
+                t.replace("tga_", "tgr_"), t.substring(0, 30) + "+" + t.substring(31), " " + t, "tga_" + "A".repeat(9000)}) {
+            assertRejected(bearer.authenticate(bad), BearerAuthenticator.Reason.MALFORMED, ApiError.ACCESS_TOKEN_INVALID);
+        }
+    }
+
+    @Test
+    void aTokenOfAnotherMasterKeyOrChangedInsideIsUnknown() {
+        AccessTokenSeal other = AccessTokenSeal.derivedFrom(MasterKey.generate());
+        assertRejected(bearer.authenticate(serviceAccountToken(other).token()), BearerAuthenticator.Reason.UNKNOWN,
                 ApiError.ACCESS_TOKEN_INVALID);
+        String t = token.token();
+        for (int at : new int[] {4, 20, t.length() / 2, t.length() - 8}) {
+            var changed = new StringBuilder(t.substring(0, at)).append(t.charAt(at) == 'A' ? 'B' : 'A').append(t, at + 1, t.length() - 6);
+            Secrets.appendChecksum(changed);
+            assertRejected(bearer.authenticate(changed.toString()), BearerAuthenticator.Reason.UNKNOWN, ApiError.ACCESS_TOKEN_INVALID);
+        }
+    }
+
+    @Test
+    void expiredAndRevokedTokensAreRejectedEachWithItsReason() {
         clock.set(NOW.plus(Duration.ofHours(1)));
-        assertRejected(bearer.authenticate(tokenString), BearerAuthenticator.Reason.EXPIRED, ApiError.ACCESS_TOKEN_EXPIRED);
+        assertRejected(bearer.authenticate(token.token()), BearerAuthenticator.Reason.EXPIRED, ApiError.ACCESS_TOKEN_EXPIRED);
         clock.set(NOW);
-        repos.tokenRepository.revoke(Secrets.hash(tokenString));
-        bus.publish(new Invalidation.AccessToken(Secrets.hash(tokenString)));
-        assertRejected(bearer.authenticate(tokenString), BearerAuthenticator.Reason.UNKNOWN, ApiError.ACCESS_TOKEN_INVALID);
+        revoked.revokeToken(token.record());
+        assertRejected(bearer.authenticate(token.token()), BearerAuthenticator.Reason.UNKNOWN, ApiError.ACCESS_TOKEN_INVALID);
     }
 }

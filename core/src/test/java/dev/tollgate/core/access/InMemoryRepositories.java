@@ -7,8 +7,13 @@ import dev.tollgate.core.project.Project;
 import dev.tollgate.core.project.ProjectMember;
 import dev.tollgate.core.project.ProjectRepository;
 import dev.tollgate.core.project.Role;
-import dev.tollgate.core.token.AccessToken;
-import dev.tollgate.core.token.AccessTokenRepository;
+import dev.tollgate.core.cache.InvalidationBus;
+import dev.tollgate.core.secret.MasterKey;
+import dev.tollgate.core.token.AccessTokenSeal;
+import dev.tollgate.core.token.InMemoryRevocations;
+import dev.tollgate.core.token.RevokedAccessTokens;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class InMemoryRepositories {
     public final AtomicInteger reads = new AtomicInteger();
     public final Map<String, ApiKey> keysByHash = new HashMap<>();
-    public final Map<String, AccessToken> tokens = new HashMap<>();
     public final Map<String, Project> projects = new HashMap<>();
     public final Map<String, Set<String>> enabled = new HashMap<>();
 
@@ -37,24 +41,14 @@ public final class InMemoryRepositories {
         public boolean delete(String projectId, String keyId) { return keysByHash.values().removeIf(k -> k.keyId().equals(keyId)); }
     };
 
-    public final AccessTokenRepository tokenRepository = new AccessTokenRepository() {
-        public void insert(AccessToken token) { tokens.put(token.tokenHash(), token); }
-        public Optional<AccessToken> findByHash(String hash) { reads.incrementAndGet(); return Optional.ofNullable(tokens.get(hash)); }
-        public boolean revoke(String hash) {
-            AccessToken t = tokens.get(hash);
-            if (t == null) {
-                return false;
-            }
-            tokens.put(hash, new AccessToken(t.tokenHash(), t.subjectKind(), t.subjectId(), t.email(), t.clientId(), t.projectId(),
-                    t.scopes(), t.issueTime(), t.expireTime(), true));
-            return true;
-        }
-        public int revokeAllOf(String subjectId) { return 0; }
-        public List<String> revokeBySource(String source) { return List.of(); }
-        public List<String> revokeForSubjectAndClient(String subjectId, String clientId) { return List.of(); }
-        public List<String> revokeForClient(String clientId) { return List.of(); }
-        public List<String> revokeForUser(String userId) { return List.of(); }
-    };
+    /** Access tokens are sealed with this; revocations are kept in {@link #revocations}. */
+    public final AccessTokenSeal seal = AccessTokenSeal.derivedFrom(MasterKey.generate());
+    public final InMemoryRevocations revocations = new InMemoryRevocations();
+
+    /** How the gateway reads tokens sealed with {@link #seal}, with revocations heard on {@code bus}. */
+    public BearerAuthenticator bearer(InvalidationBus bus, Clock clock) {
+        return new BearerAuthenticator(seal, new RevokedAccessTokens(revocations, bus, clock, Duration.ofHours(1)), clock);
+    }
 
     public final ProjectRepository projectRepository = new ProjectRepository() {
         public void insert(Project project, Member owner) { projects.put(project.projectId(), project); }

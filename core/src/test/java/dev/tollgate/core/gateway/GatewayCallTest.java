@@ -60,7 +60,7 @@ class GatewayCallTest {
         repos.enabled.put("shop", new java.util.HashSet<>(List.of("posts")));
         key = Secrets.generate(SecretKind.API_KEY);
         repos.keys.insert(new ApiKey("k1", "shop", "web", KeyRestrictions.NONE, NOW, Secrets.hash(key)));
-        var access = new AccessChecker(new CredentialCache(repos.keys, repos.tokenRepository, repos.projectRepository, bus), clock);
+        var access = new AccessChecker(new CredentialCache(repos.keys, repos.projectRepository, bus), repos.bearer(bus, clock));
         QuotaOverrides quotaOverrides = new QuotaOverrides() {
             public Map<String, Long> of(String projectId) { return overrides; }
             public void put(String projectId, String service, String name, long limit) { overrides.put(service + "/" + name, limit); }

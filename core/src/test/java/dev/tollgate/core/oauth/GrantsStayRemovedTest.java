@@ -3,7 +3,6 @@ package dev.tollgate.core.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tollgate.core.token.AccessToken;
 import dev.tollgate.protocol.ClientAuth;
 import dev.tollgate.protocol.OAuthError;
 import dev.tollgate.protocol.OAuthException;
@@ -48,7 +47,7 @@ class GrantsStayRemovedTest {
     }
 
     private void assertNoLiveTokens() {
-        assertThat(oauth.accessRows.values()).allMatch(AccessToken::revoked);
+        assertThat(oauth.everyTokenOfTheAppIsRevoked(alice)).isTrue();
         assertThat(oauth.refreshRows.values()).allMatch(RefreshTokenRecord::revoked);
         assertThat(oauth.permissions.list(alice)).isEmpty();
     }
@@ -58,7 +57,7 @@ class GrantsStayRemovedTest {
         var code = oauth.consent("calendar");
         removeOnPermissionsPage();
         assertInvalidGrant(() -> redeem(code));
-        assertThat(oauth.accessRows).isEmpty();
+        assertThat(oauth.everyTokenOfTheAppIsRevoked(alice)).isTrue();
         assertThat(oauth.grants.find(alice, oauth.app.clientId())).isEmpty();
     }
 
@@ -79,7 +78,7 @@ class GrantsStayRemovedTest {
         removeOnPermissionsPage();
         oauth.consent("calendar");
         assertInvalidGrant(() -> poll(device));
-        assertThat(oauth.accessRows).isEmpty();
+        assertThat(oauth.everyTokenOfTheAppIsRevoked(alice)).isTrue();
         assertThat(poll(approvedDevice()).accessToken()).isNotBlank();
     }
 
@@ -125,7 +124,7 @@ class GrantsStayRemovedTest {
         for (ThrowingCallable call : new ThrowingCallable[] {() -> redeem(code), () -> poll(device), () -> refresh(tokens.refreshToken())}) {
             assertThatThrownBy(call).isInstanceOfSatisfying(OAuthException.class, e -> assertThat(e.error()).isEqualTo(OAuthError.INVALID_CLIENT));
         }
-        assertThat(oauth.accessRows.values()).allMatch(AccessToken::revoked);
+        assertThat(oauth.everyTokenOfTheAppIsRevoked(alice)).isTrue();
     }
 
     @Test

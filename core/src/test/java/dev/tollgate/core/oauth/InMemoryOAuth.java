@@ -11,10 +11,14 @@ import dev.tollgate.core.project.ProjectMember;
 import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.core.project.ProjectRepository;
 import dev.tollgate.core.project.Role;
+import dev.tollgate.core.access.BearerAuthenticator;
+import dev.tollgate.core.secret.MasterKey;
 import dev.tollgate.core.token.AccessToken;
 import dev.tollgate.core.token.AccessTokenIssuer;
-import dev.tollgate.core.token.AccessTokenRepository;
+import dev.tollgate.core.token.AccessTokenSeal;
+import dev.tollgate.core.token.InMemoryRevocations;
 import dev.tollgate.core.token.KnownScopes;
+import dev.tollgate.core.token.RevokedAccessTokens;
 import dev.tollgate.core.user.MutableClock;
 import dev.tollgate.protocol.ClientAuth;
 import dev.tollgate.protocol.FormBody;
@@ -48,7 +52,6 @@ final class InMemoryOAuth {
     final Set<String> usedCodes = new HashSet<>();
     final Map<String, DeviceAuthorization> deviceRows = new HashMap<>();
     final Map<String, RefreshTokenRecord> refreshRows = new LinkedHashMap<>();
-    final Map<String, AccessToken> accessRows = new HashMap<>();
     final Map<String, Long> generationRows = new HashMap<>();
     final Map<String, Long> artifactRows = new HashMap<>();
     final Map<String, OAuthClient> clientRows = new HashMap<>();
@@ -137,31 +140,6 @@ final class InMemoryOAuth {
         }
     };
 
-    final AccessTokenRepository accessTokens = new AccessTokenRepository() {
-        public void insert(AccessToken token) { accessRows.put(token.tokenHash(), token); }
-        public Optional<AccessToken> findByHash(String hash) { return Optional.ofNullable(accessRows.get(hash)); }
-        public boolean revoke(String hash) { return !revokeWhere(t -> t.tokenHash().equals(hash)).isEmpty(); }
-        public int revokeAllOf(String subjectId) { return revokeWhere(t -> t.subjectId().equals(subjectId)).size(); }
-        public List<String> revokeBySource(String source) { return revokeWhere(t -> source.equals(t.source())); }
-        public List<String> revokeForSubjectAndClient(String subjectId, String clientId) {
-            return revokeWhere(t -> t.subjectId().equals(subjectId) && clientId.equals(t.clientId()));
-        }
-        public List<String> revokeForClient(String clientId) { return revokeWhere(t -> clientId.equals(t.clientId())); }
-        public List<String> revokeForUser(String userId) { return revokeWhere(t -> t.subjectKind() == AccessToken.SubjectKind.USER && t.subjectId().equals(userId)); }
-        private List<String> revokeWhere(java.util.function.Predicate<AccessToken> which) {
-            var out = new ArrayList<String>();
-            for (var e : accessRows.entrySet()) {
-                AccessToken t = e.getValue();
-                if (!t.revoked() && which.test(t)) {
-                    e.setValue(new AccessToken(t.tokenHash(), t.subjectKind(), t.subjectId(), t.email(), t.clientId(), t.projectId(),
-                            t.scopes(), t.issueTime(), t.expireTime(), true, t.source()));
-                    out.add(t.tokenHash());
-                }
-            }
-            return out;
-        }
-    };
-
     final GrantGenerationRepository generationRepository = new GrantGenerationRepository() {
         public long current(String userId, String clientId) { return generationRows.getOrDefault(userId + " " + clientId, 0L); }
         public void advance(String userId, String clientId) { generationRows.merge(userId + " " + clientId, 1L, Long::sum); }
@@ -207,25 +185,19 @@ final class InMemoryOAuth {
     };
 
     final InvalidationBus bus = new dev.tollgate.core.cache.LocalInvalidationBus();
-    /** The gateway's cache over these tokens: tokeninfo and introspection read through it, and revocation empties it. */
-    final dev.tollgate.core.access.CredentialCache credentials = new dev.tollgate.core.access.CredentialCache(
-            new dev.tollgate.core.key.ApiKeyRepository() {
-                public void insert(dev.tollgate.core.key.ApiKey key) { }
-                public Optional<dev.tollgate.core.key.ApiKey> findByHash(String keyHash) { return Optional.empty(); }
-                public Optional<dev.tollgate.core.key.ApiKey> find(String projectId, String keyId) { return Optional.empty(); }
-                public List<dev.tollgate.core.key.ApiKey> list(String projectId) { return List.of(); }
-                public void update(dev.tollgate.core.key.ApiKey key) { }
-                public boolean delete(String projectId, String keyId) { return false; }
-            }, accessTokens, projects, bus);
+    final InMemoryRevocations revocationRows = new InMemoryRevocations();
+    final RevokedAccessTokens revokedAccessTokens = new RevokedAccessTokens(revocationRows, bus, clock, Duration.ofHours(1));
+    final AccessTokenSeal seal = AccessTokenSeal.derivedFrom(MasterKey.generate());
+    final BearerAuthenticator bearer = new BearerAuthenticator(seal, revokedAccessTokens, clock);
 
     final ApiCatalog catalog = CatalogLoader.builtIn();
     final Issuer issuer = new Issuer("https://tollgate.example");
     final GrantGenerations generations = new GrantGenerations(grants, generationRepository);
-    final TokenRevoker revoker = new TokenRevoker(accessTokens, refreshTokens, grants, generations, bus);
+    final TokenRevoker revoker = new TokenRevoker(revokedAccessTokens, refreshTokens, grants, generations);
     final OAuthClientService clientService = new OAuthClientService(clientRepository, new ProjectPermissions(projects), revoker, issuer, bus, clock);
     final ClientAuthenticator authenticator = new ClientAuthenticator(clientRepository);
     /** No test here asks for openid, so no ID token is ever signed. */
-    final PersonTokens personTokens = new PersonTokens(new AccessTokenIssuer(accessTokens, clock, Duration.ofHours(1)), refreshTokens,
+    final PersonTokens personTokens = new PersonTokens(new AccessTokenIssuer(seal, clock, Duration.ofHours(1)), refreshTokens,
             revoker, null, clock, 10);
     final KnownScopes knownScopes = new KnownScopes(catalog);
     final AuthorizationService authorization = new AuthorizationService(clientRepository, projects, clientService, grants, generations,
@@ -235,11 +207,19 @@ final class InMemoryOAuth {
             clock, Duration.ofDays(183));
     final DeviceFlow deviceFlow = new DeviceFlow(authenticator, devices, grants, generations, revoker, personTokens, knownScopes, issuer, clock);
     final Permissions permissions = new Permissions(grants, clientRepository, projects, clientService, revoker, catalog);
-    final TokenInspection inspection = new TokenInspection(accessTokens, credentials, refreshTokens, revoker, authenticator, null, clock);
+    final TokenInspection inspection = new TokenInspection(seal, bearer, refreshTokens, revoker, authenticator, null, clock);
     final OAuthClient app = new OAuthClient("1-app.apps.tollgate", PROJECT, ClientType.INSTALLED, "App", List.of(REDIRECT), List.of(), Instant.EPOCH);
 
     InMemoryOAuth() {
         clientRepository.insert(app);
+    }
+
+    /** Whether a token the person's app could hold now, from any code or family, is revoked. */
+    boolean everyTokenOfTheAppIsRevoked(String userId) {
+        Instant now = clock.instant();
+        var probe = new AccessToken("probe", AccessToken.SubjectKind.USER, userId, "someone@example.com", app.clientId(), PROJECT,
+                dev.tollgate.protocol.Scopes.of("calendar"), now, now.plus(Duration.ofHours(1)), null);
+        return revokedAccessTokens.isRevoked(probe);
     }
 
     AuthorizationService.Outcome authorize(FormBody params, Optional<Person> person, Optional<Boolean> decision) {

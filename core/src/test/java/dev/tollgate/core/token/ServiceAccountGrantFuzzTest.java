@@ -13,6 +13,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.tollgate.core.Issuer;
 import dev.tollgate.core.catalog.CatalogLoader;
 import dev.tollgate.core.fuzz.FuzzInput;
+import dev.tollgate.core.secret.MasterKey;
 import dev.tollgate.core.serviceaccount.ServiceAccount;
 import dev.tollgate.core.serviceaccount.ServiceAccountKey;
 import dev.tollgate.core.serviceaccount.ServiceAccountRepository;
@@ -180,7 +181,7 @@ class ServiceAccountGrantFuzzTest {
     private static ServiceAccountGrant grant() {
         var accounts = new OneAccount(new ServiceAccount(EMAIL, UNIQUE_ID, "my-project", "Robot", false, NOW.minusSeconds(86400)),
                 new ServiceAccountKey(KEY_ID, EMAIL, (RSAPublicKey) KEYS.getPublic(), ServiceAccountKey.Origin.GENERATED, false, NOW));
-        var issuer = new AccessTokenIssuer(new DiscardedTokens(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1));
+        var issuer = new AccessTokenIssuer(AccessTokenSeal.derivedFrom(MasterKey.generate()), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1));
         return new ServiceAccountGrant(accounts, issuer, new KnownScopes(CatalogLoader.builtIn()), SELF,
                 Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(60));
     }
@@ -198,17 +199,5 @@ class ServiceAccountGrantFuzzTest {
         @Override public List<ServiceAccountKey> listKeys(String email) { return email.equals(account.email()) ? List.of(key) : List.of(); }
         @Override public void setKeyDisabled(String keyId, boolean disabled) { throw new UnsupportedOperationException(); }
         @Override public boolean deleteKey(String keyId) { throw new UnsupportedOperationException(); }
-    }
-
-    /** Issued tokens are not looked at by these tests; keep none so a long fuzzing run stays small. */
-    static final class DiscardedTokens implements AccessTokenRepository {
-        @Override public void insert(AccessToken token) {}
-        @Override public Optional<AccessToken> findByHash(String tokenHash) { return Optional.empty(); }
-        @Override public boolean revoke(String tokenHash) { return false; }
-        @Override public int revokeAllOf(String subjectId) { return 0; }
-        @Override public List<String> revokeBySource(String source) { return List.of(); }
-        @Override public List<String> revokeForSubjectAndClient(String subjectId, String clientId) { return List.of(); }
-        @Override public List<String> revokeForClient(String clientId) { return List.of(); }
-        @Override public List<String> revokeForUser(String userId) { return List.of(); }
     }
 }

@@ -12,6 +12,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tollgate.core.Issuer;
 import dev.tollgate.core.catalog.CatalogLoader;
+import dev.tollgate.core.secret.MasterKey;
 import dev.tollgate.core.serviceaccount.ServiceAccount;
 import dev.tollgate.core.serviceaccount.ServiceAccountKey;
 import dev.tollgate.protocol.OAuthError;
@@ -132,7 +133,7 @@ class ServiceAccountIdTokenGrantTest {
                 new ServiceAccount(EMAIL, UNIQUE_ID, "my-project", "Robot", false, NOW.minusSeconds(86400)),
                 new ServiceAccountKey(KEY_ID, EMAIL, (RSAPublicKey) KEYS.getPublic(), ServiceAccountKey.Origin.GENERATED, false, NOW));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        var issuer = new AccessTokenIssuer(new ServiceAccountGrantFuzzTest.DiscardedTokens(), clock, Duration.ofHours(1));
+        var issuer = new AccessTokenIssuer(AccessTokenSeal.derivedFrom(MasterKey.generate()), clock, Duration.ofHours(1));
         return new ServiceAccountGrant(accounts, issuer, new KnownScopes(CatalogLoader.builtIn()), SELF, clock, Duration.ofSeconds(60));
     }
 
