@@ -1,6 +1,7 @@
 package dev.tollgate.bench;
 
 import dev.tollgate.core.access.AccessChecker;
+import dev.tollgate.core.access.BearerAuthenticator;
 import dev.tollgate.core.access.CallAttempt;
 import dev.tollgate.core.access.Caller;
 import dev.tollgate.core.access.CredentialCache;
@@ -13,14 +14,17 @@ import dev.tollgate.core.key.CallOrigin;
 import dev.tollgate.core.key.KeyRestrictions;
 import dev.tollgate.core.project.Member;
 import dev.tollgate.core.project.Project;
+import dev.tollgate.core.secret.MasterKey;
 import dev.tollgate.core.secret.SecretKind;
 import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.core.token.AccessToken;
+import dev.tollgate.core.token.AccessTokenSeal;
+import dev.tollgate.core.token.RevokedAccessTokens;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.ApiException;
 import dev.tollgate.protocol.Scopes;
 import dev.tollgate.store.jdbc.Database;
-import dev.tollgate.store.jdbc.JdbcAccessTokenRepository;
+import dev.tollgate.store.jdbc.JdbcAccessTokenRevocationRepository;
 import dev.tollgate.store.jdbc.JdbcApiKeyRepository;
 import dev.tollgate.store.jdbc.JdbcProjectRepository;
 import java.io.IOException;
@@ -84,7 +88,7 @@ public class AccessCheckBenchmark {
         database = Database.open(Database.h2Url(dataDir), null, null);
         var projects = new JdbcProjectRepository(database);
         var keys = new JdbcApiKeyRepository(database);
-        var tokens = new JdbcAccessTokenRepository(database);
+        var revocations = new JdbcAccessTokenRevocationRepository(database);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
         projects.insert(new Project(PROJECT, "123456789012", "Benchmark", now), Member.user(USER));
@@ -99,12 +103,14 @@ public class AccessCheckBenchmark {
         String referrerKey = storeKey(keys, "k-referrer", new KeyRestrictions(postsOnly, null,
                 List.of("https://app.example.com/*", "*.example.org"), null, null), now);
 
-        String token = Secrets.generate(SecretKind.ACCESS_TOKEN);
-        tokens.insert(new AccessToken(Secrets.hash(token), AccessToken.SubjectKind.SERVICE_ACCOUNT, "104711",
-                "poster-bot@" + PROJECT + ".iam", "104711", PROJECT, Scopes.of("posts"), now, now.plus(Duration.ofDays(1)), false));
+        var seal = AccessTokenSeal.derivedFrom(MasterKey.generate());
+        String token = seal.seal(AccessToken.SubjectKind.SERVICE_ACCOUNT, "104711", "poster-bot@" + PROJECT + ".iam", "104711",
+                PROJECT, Scopes.of("posts"), now, now.plus(Duration.ofDays(1)), null).token();
 
-        var cache = new CredentialCache(keys, tokens, projects, new LocalInvalidationBus());
-        checker = new AccessChecker(cache, Clock.systemUTC());
+        var bus = new LocalInvalidationBus();
+        var cache = new CredentialCache(keys, projects, bus);
+        var revoked = new RevokedAccessTokens(revocations, bus, Clock.systemUTC(), Duration.ofHours(1));
+        checker = new AccessChecker(cache, new BearerAuthenticator(seal, revoked, Clock.systemUTC()));
 
         ApiCatalog catalog = CatalogLoader.builtIn();
         MethodMatch list = catalog.match("posts", "v1", "GET", "/people/" + USER + "/posts").orElseThrow();

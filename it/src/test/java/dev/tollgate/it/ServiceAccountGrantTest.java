@@ -37,7 +37,7 @@ class ServiceAccountGrantTest extends EndToEnd {
         assertThat(r.json().get("token_type").asText()).isEqualTo("Bearer");
         assertThat(r.json().get("expires_in").asLong()).isBetween(3590L, 3599L);
         assertThat(r.json().get("scope").asText()).isEqualTo("posts");
-        assertThat(r.json().get("access_token").asText()).matches("tga_[0-9A-Za-z]{38}");
+        assertThat(r.json().get("access_token").asText()).matches("tga_[0-9A-Za-z_-]{100,600}[0-9A-Za-z]{6}");
         assertThat(r.json().has("refresh_token")).isFalse();
     }
 

@@ -132,7 +132,6 @@ record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples) imple
         var stores = parts.stores();
         var oauth = parts.oauth();
         var projects = parts.identities().projects();
-        var cache = parts.identities().cache();
         var decider = parts.decider();
         var addresses = parts.peopleWiring().addresses();
         var people = parts.peopleWiring().people();
@@ -141,7 +140,7 @@ record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples) imple
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
         new ServiceAccountJwks(stores.serviceAccounts()).register(app);
         new dev.tollgate.server.oauth.X509Certs(new dev.tollgate.core.oauth.PublishedCertificates(oauth.signingKeys()), stores.serviceAccounts()).register(app);
-        var adminAuth = new AdminAuthenticator(cache, clock);
+        var adminAuth = new AdminAuthenticator(parts.identities().accessTokens().bearer());
         new AdminApi(adminAuth, projects, parts.identities().keys(), parts.identities().serviceAccounts()).register(app);
         new OAuthClientRoutes(adminAuth, oauth.clients()).register(app);
         new DescriptionRoute().register(app);

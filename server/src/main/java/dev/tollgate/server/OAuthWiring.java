@@ -19,8 +19,6 @@ import dev.tollgate.core.oauth.TokenInspection;
 import dev.tollgate.core.oauth.TokenRevoker;
 import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.core.project.ProjectRepository;
-import dev.tollgate.core.token.AccessTokenIssuer;
-import dev.tollgate.core.token.AccessTokenRepository;
 import dev.tollgate.core.token.KnownScopes;
 import dev.tollgate.protocol.Scopes;
 import dev.tollgate.store.jdbc.Database;
@@ -45,17 +43,14 @@ record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClie
     static final Duration SIGNING_KEY_GRACE = Duration.ofDays(2);
 
     static OAuthWiring wire(ServerConfig.OAuthSettings settings, Database db, dev.tollgate.core.secret.MasterKey masterKey, ApiCatalog catalog, ProjectRepository projects, ProjectPermissions permissions,
-                            AccessTokenRepository accessTokens, dev.tollgate.core.access.CredentialCache credentials, AccessTokenIssuer tokenIssuer,
-                            InvalidationBus bus, Issuer issuer, Clock clock) {
-        return wire(settings, db, masterKey, catalog, projects, permissions, accessTokens, credentials, tokenIssuer, bus, issuer,
-                (userId, email) -> false, clock);
+                            AccessTokens accessTokens, InvalidationBus bus, Issuer issuer, Clock clock) {
+        return wire(settings, db, masterKey, catalog, projects, permissions, accessTokens, bus, issuer, (userId, email) -> false, clock);
     }
 
     /** @param addresses which people's addresses ID tokens and userinfo may call verified */
     static OAuthWiring wire(ServerConfig.OAuthSettings settings, Database db, dev.tollgate.core.secret.MasterKey masterKey, ApiCatalog catalog,
                             ProjectRepository projects, ProjectPermissions permissions,
-                            AccessTokenRepository accessTokens, dev.tollgate.core.access.CredentialCache credentials,
-                            AccessTokenIssuer tokenIssuer, InvalidationBus bus, Issuer issuer,
+                            AccessTokens accessTokens, InvalidationBus bus, Issuer issuer,
                             dev.tollgate.core.access.VerifiedAddresses addresses, Clock clock) {
         var clientRepo = new JdbcOAuthClientRepository(db);
         var grants = new JdbcGrantRepository(db);
@@ -63,19 +58,19 @@ record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClie
         var refreshTokens = new JdbcRefreshTokenRepository(db);
         var devices = new JdbcDeviceAuthorizationRepository(db);
         var generations = new GrantGenerations(grants, new JdbcGrantGenerationRepository(db));
-        var revoker = new TokenRevoker(accessTokens, refreshTokens, grants, generations, bus);
+        var revoker = new TokenRevoker(accessTokens.revoked(), refreshTokens, grants, generations);
         var clients = new OAuthClientService(clientRepo, permissions, revoker, issuer, bus, clock);
         var authenticator = ClientAuthenticator.cached(clientRepo, bus);
         var signingKeys = new SigningKeys(new JdbcSigningKeyRepository(db, masterKey), clock, settings.signingKeyRotation(), SIGNING_KEY_GRACE);
         signingKeys.current();
         var idTokens = new IdTokens(signingKeys, issuer, clock, addresses);
-        var personTokens = new PersonTokens(tokenIssuer, refreshTokens, revoker, idTokens, clock, settings.maxRefreshTokensPerClient());
+        var personTokens = new PersonTokens(accessTokens.issuer(), refreshTokens, revoker, idTokens, clock, settings.maxRefreshTokensPerClient());
         var knownScopes = new KnownScopes(catalog);
         var authorization = new AuthorizationService(clientRepo, projects, clients, grants, generations, codes, knownScopes, catalog, issuer, clock);
         var codeGrant = new AuthorizationCodeGrant(authenticator, codes, grants, generations, revoker, personTokens, clock);
         var refreshGrant = new RefreshTokenGrant(authenticator, refreshTokens, grants, generations, revoker, personTokens, clock, settings.refreshTokenMaxIdle());
         var deviceFlow = new DeviceFlow(authenticator, devices, grants, generations, revoker, personTokens, knownScopes, issuer, clock);
-        var inspection = new TokenInspection(accessTokens, credentials, refreshTokens, revoker, authenticator, idTokens, clock);
+        var inspection = new TokenInspection(accessTokens.seal(), accessTokens.bearer(), refreshTokens, revoker, authenticator, idTokens, clock);
         var permissionsOfPeople = new Permissions(grants, clientRepo, projects, clients, revoker, catalog);
         var scopes = new HashSet<>(catalog.scopeNames());
         scopes.add(KnownScopes.OPENID);

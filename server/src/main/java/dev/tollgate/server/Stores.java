@@ -3,7 +3,7 @@ package dev.tollgate.server;
 import dev.tollgate.core.secret.DataFolder;
 import dev.tollgate.core.secret.MasterKey;
 import dev.tollgate.store.jdbc.Database;
-import dev.tollgate.store.jdbc.JdbcAccessTokenRepository;
+import dev.tollgate.store.jdbc.JdbcAccessTokenRevocationRepository;
 import dev.tollgate.store.jdbc.JdbcApiKeyRepository;
 import dev.tollgate.store.jdbc.JdbcAuditLog;
 import dev.tollgate.store.jdbc.JdbcBillingAccountRepository;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /** The first part of a node: the migrated database and every repository on it, one instance each. */
 record Stores(Database db, JdbcProjectRepository projects, JdbcApiKeyRepository keys, JdbcServiceAccountRepository serviceAccounts,
-              JdbcAccessTokenRepository accessTokens, JdbcUserRepository users, JdbcVerifiedAddressRepository verifiedAddresses,
+              JdbcAccessTokenRevocationRepository accessTokenRevocations, JdbcUserRepository users, JdbcVerifiedAddressRepository verifiedAddresses,
               JdbcSessionRepository sessions, JdbcEmailTokenRepository emailTokens, JdbcKnownDeviceRepository knownDevices,
               JdbcLedgerRepository ledger, JdbcQuotaOverrides quotaOverrides, JdbcBillingAccountRepository billingAccounts,
               JdbcSampleRepository samples, JdbcAuditLog auditLog, JdbcDeviceAuthorizationRepository deviceAuthorizations,
@@ -44,7 +44,7 @@ record Stores(Database db, JdbcProjectRepository projects, JdbcApiKeyRepository 
             throw e;
         }
         return new Stores(db, new JdbcProjectRepository(db), new JdbcApiKeyRepository(db), new JdbcServiceAccountRepository(db),
-                new JdbcAccessTokenRepository(db), new JdbcUserRepository(db), new JdbcVerifiedAddressRepository(db),
+                new JdbcAccessTokenRevocationRepository(db), new JdbcUserRepository(db), new JdbcVerifiedAddressRepository(db),
                 new JdbcSessionRepository(db), new JdbcEmailTokenRepository(db), new JdbcKnownDeviceRepository(db),
                 new JdbcLedgerRepository(db), new JdbcQuotaOverrides(db), new JdbcBillingAccountRepository(db),
                 new JdbcSampleRepository(db), new JdbcAuditLog(db), new JdbcDeviceAuthorizationRepository(db), new JdbcExpiredRecords(db));

@@ -94,19 +94,19 @@ public final class Tollgate implements AutoCloseable {
         started.push(stores);
         SharedState shared = SharedState.of(config.redisUrl(), clock);
         started.push(shared);
-        Identities identities = Identities.wire(config, stores, shared.bus(), catalog, issuer, clock);
+        Identities identities = Identities.wire(config, stores, shared.bus(), catalog, issuer, masterKey, clock);
         tell(out, new FirstStart(stores.projects(), identities.serviceAccounts(), stores.users(), stores.verifiedAddresses(),
                 new JdbcOAuthClientRepository(stores.db()), clock).run(config.dataDir(), config.adminPassword()));
         Accounting accounting = Accounting.start(config, stores, shared, catalog, identities.projects().permissions(), clock);
         started.push(accounting);
         started.push(new Housekeeping(stores.expiredRecords(), accounting.usageLedger(), clock));
         OAuthWiring oauth = OAuthWiring.wire(config.oauth(), stores.db(), masterKey, catalog, stores.projects(), identities.projects().permissions(),
-                stores.accessTokens(), identities.cache(), identities.tokenIssuer(), shared.bus(), issuer, stores.verifiedAddresses(), clock);
+                identities.accessTokens(), shared.bus(), issuer, stores.verifiedAddresses(), clock);
         PeopleWiring people = PeopleWiring.wire(config, stores, shared, oauth, identities.projects().permissions(), issuer, clock);
         started.push(people);
         var serviceAccountGrant = identities.serviceAccountGrant().withIdTokens(oauth.idTokens()::issueForServiceAccount);
         var tokens = new TokenService(serviceAccountGrant, oauth.codeGrant(), oauth.refreshGrant(), oauth.deviceFlow());
-        AccessDecider decider = wiring.decider().apply(new AccessChecker(identities.cache(), clock));
+        AccessDecider decider = wiring.decider().apply(new AccessChecker(identities.cache(), identities.accessTokens().bearer()));
         HttpServer http = HttpServer.start(config, wiring, catalog, issuer, port,
                 new HttpServer.Parts(identities, decider, tokens, stores, oauth, people, accounting), clock);
         started.push(http);

@@ -14,7 +14,6 @@ import dev.tollgate.core.oauth.SigningKey;
 import dev.tollgate.core.project.Member;
 import dev.tollgate.core.project.Project;
 import dev.tollgate.core.project.ProjectPermissions;
-import dev.tollgate.core.token.AccessTokenIssuer;
 import dev.tollgate.core.user.User;
 import dev.tollgate.protocol.ClientAuth;
 import dev.tollgate.protocol.FormBody;
@@ -24,7 +23,7 @@ import dev.tollgate.protocol.Scopes;
 import dev.tollgate.protocol.TokenRequest;
 import dev.tollgate.protocol.TokenResponse;
 import dev.tollgate.store.jdbc.Database;
-import dev.tollgate.store.jdbc.JdbcAccessTokenRepository;
+import dev.tollgate.store.jdbc.JdbcAccessTokenRevocationRepository;
 import dev.tollgate.store.jdbc.JdbcOAuthClientRepository;
 import dev.tollgate.store.jdbc.JdbcProjectRepository;
 import dev.tollgate.store.jdbc.JdbcUserRepository;
@@ -64,11 +63,11 @@ class OAuthLifetimesTest {
         tv = new OAuthClient("tv-client", "life-app", ClientType.INSTALLED, "TV", List.of("http://127.0.0.1/cb"), List.of(), clock.instant());
         clients.insert(web);
         clients.insert(tv);
-        var tokens = new JdbcAccessTokenRepository(db);
         var bus = new LocalInvalidationBus();
-        var credentials = new dev.tollgate.core.access.CredentialCache(new dev.tollgate.store.jdbc.JdbcApiKeyRepository(db), tokens, projects, bus);
-        oauth = OAuthWiring.wire(settings, db, dev.tollgate.core.secret.MasterKey.generate(), CatalogLoader.builtIn(), projects, new ProjectPermissions(projects), tokens,
-                credentials, new AccessTokenIssuer(tokens, clock, Duration.ofHours(1)), bus, new Issuer("https://tollgate.example"), clock);
+        var masterKey = dev.tollgate.core.secret.MasterKey.generate();
+        var tokens = AccessTokens.wire(masterKey, new JdbcAccessTokenRevocationRepository(db), bus, Duration.ofHours(1), clock);
+        oauth = OAuthWiring.wire(settings, db, masterKey, CatalogLoader.builtIn(), projects, new ProjectPermissions(projects), tokens,
+                bus, new Issuer("https://tollgate.example"), clock);
     }
 
     @AfterEach

@@ -19,11 +19,12 @@ import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Access tokens that carry their own record: {@code tga_}, then base64url of a random 96-bit nonce and
+ * Access tokens that carry their own record: {@code tga_}, then base64url of a random 128-bit salt and
  * the record sealed with AES-256-GCM, then the 6-character base62 CRC-32 of everything before it (as on
  * every other Tollgate secret, so that a mistyped or truncated token is refused without any work, and a
  * leak scanner can tell a token from noise). Minting one writes nothing; any node holding the master key
@@ -31,19 +32,23 @@ import javax.crypto.spec.SecretKeySpec;
  * a token shows its holder nothing of whom it speaks for. Ending a token before it expires is the
  * {@link RevokedAccessTokens} list's work.
  *
- * <p>The nonce doubles as the token's id: unique per token, and known only from the token.
+ * <p>Each token is sealed under a key of its own, HKDF-Expand(tokens key, salt), used once: GCM's limit
+ * of 2^32 random nonces per key, which a busy node would pass within days, never applies, and the nonce
+ * can be fixed. The salt doubles as the token's id: unique per token, and known only from the token.
  */
 public final class AccessTokenSeal {
     private static final String PREFIX = "tga_";
     private static final String KEY_PURPOSE = "tollgate access tokens v1";
     private static final byte[] ASSOCIATED_DATA = "tga1".getBytes(StandardCharsets.US_ASCII);
     private static final byte FORMAT = 1;
-    private static final int NONCE_BYTES = 12;
+    private static final int SALT_BYTES = 16;
+    /** Every key seals exactly one token, so one nonce serves them all. */
+    private static final byte[] NONCE = new byte[12];
     private static final int TAG_BITS = 128;
     private static final int CHECKSUM_CHARS = 6;
     /** Far above any real token (≈ 300–600 characters; about 80 more per scope); stops a long string before any decoding. */
     static final int MAX_LENGTH = 8192;
-    private static final int MIN_LENGTH = PREFIX.length() + (NONCE_BYTES + TAG_BITS / 8 + 8) * 4 / 3 + CHECKSUM_CHARS;
+    private static final int MIN_LENGTH = PREFIX.length() + (SALT_BYTES + TAG_BITS / 8 + 8) * 4 / 3 + CHECKSUM_CHARS;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -55,11 +60,28 @@ public final class AccessTokenSeal {
         }
     });
 
-    private final SecretKeySpec key;
+    private final ThreadLocal<Mac> keyDerivation;
 
-    private AccessTokenSeal(byte[] key) {
-        this.key = new SecretKeySpec(key, "AES");
-        Arrays.fill(key, (byte) 0);
+    private AccessTokenSeal(byte[] tokensKey) {
+        var hmacKey = new SecretKeySpec(tokensKey, "HmacSHA256");
+        Arrays.fill(tokensKey, (byte) 0);
+        this.keyDerivation = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(hmacKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 is not available", e);
+            }
+        });
+    }
+
+    /** HKDF-Expand (RFC 5869 §2.3) of one block, the salt as info: the AES-256 key of one token. */
+    private SecretKeySpec tokenKey(byte[] body) {
+        Mac mac = keyDerivation.get();
+        mac.update(body, 0, SALT_BYTES);
+        mac.update((byte) 1);
+        return new SecretKeySpec(mac.doFinal(), "AES");
     }
 
     /** The seal every node holding this master key shares. Another master key opens none of its tokens. */
@@ -70,26 +92,23 @@ public final class AccessTokenSeal {
     /** Seals the record into a token; the record's {@code tokenId} is replaced by the token's own. */
     public Sealed seal(AccessToken.SubjectKind kind, String subjectId, String email, String clientId, String projectId,
                        Scopes scopes, Instant issueTime, Instant expireTime, String source) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
         Instant issued = issueTime.truncatedTo(ChronoUnit.MICROS);
         Instant expires = expireTime.truncatedTo(ChronoUnit.MILLIS);
         byte[] plain = encode(kind, subjectId, email, clientId, projectId, scopes, issued, expires, source);
-        byte[] sealed;
+        byte[] sealed = new byte[SALT_BYTES + plain.length + TAG_BITS / 8];
+        RANDOM.nextBytes(sealed);
         try {
             Cipher cipher = CIPHERS.get();
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, tokenKey(sealed), new GCMParameterSpec(TAG_BITS, NONCE));
             cipher.updateAAD(ASSOCIATED_DATA);
-            sealed = new byte[NONCE_BYTES + cipher.getOutputSize(plain.length)];
-            System.arraycopy(nonce, 0, sealed, 0, NONCE_BYTES);
-            cipher.doFinal(plain, 0, plain.length, sealed, NONCE_BYTES);
+            cipher.doFinal(plain, 0, plain.length, sealed, SALT_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
         var token = new StringBuilder(PREFIX.length() + sealed.length * 4 / 3 + 3 + CHECKSUM_CHARS).append(PREFIX)
                 .append(ENCODER.encodeToString(sealed));
         Secrets.appendChecksum(token);
-        var record = new AccessToken(ENCODER.encodeToString(nonce), kind, subjectId, email, clientId, projectId, scopes,
+        var record = new AccessToken(ENCODER.encodeToString(Arrays.copyOf(sealed, SALT_BYTES)), kind, subjectId, email, clientId, projectId, scopes,
                 issued, expires, source);
         return new Sealed(token.toString(), record);
     }
@@ -124,21 +143,21 @@ public final class AccessTokenSeal {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+        if (sealed.length < SALT_BYTES + TAG_BITS / 8) {
             return Optional.empty();
         }
         byte[] plain;
         try {
             Cipher cipher = CIPHERS.get();
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, tokenKey(sealed), new GCMParameterSpec(TAG_BITS, NONCE));
             cipher.updateAAD(ASSOCIATED_DATA);
-            plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+            plain = cipher.doFinal(sealed, SALT_BYTES, sealed.length - SALT_BYTES);
         } catch (AEADBadTagException e) {
             return Optional.empty();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
-        return decode(ENCODER.encodeToString(Arrays.copyOf(sealed, NONCE_BYTES)), plain);
+        return decode(ENCODER.encodeToString(Arrays.copyOf(sealed, SALT_BYTES)), plain);
     }
 
     private static byte[] encode(AccessToken.SubjectKind kind, String subjectId, String email, String clientId, String projectId,

@@ -97,7 +97,9 @@ public final class RevokedAccessTokens {
 
     private void revoke(Scope scope, String value) {
         Instant now = clock.instant();
-        add(new AccessTokenRevocation(scope, value, now, now.plus(tokenLifetime)));
+        // Kept to the millisecond: rounded up, so that it outlasts the last token it can match.
+        Instant until = now.plus(tokenLifetime).plusNanos(999_999).truncatedTo(ChronoUnit.MILLIS);
+        add(new AccessTokenRevocation(scope, value, now, until));
     }
 
     private void add(AccessTokenRevocation revocation) {

@@ -1,21 +1,19 @@
 package dev.tollgate.server.admin;
 
 import dev.tollgate.core.access.BearerAuthenticator;
-import dev.tollgate.core.access.CredentialCache;
 import dev.tollgate.core.access.Principal;
 import dev.tollgate.core.token.AccessToken;
 import dev.tollgate.core.token.KnownScopes;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.server.http.Bearer;
 import io.javalin.http.Context;
-import java.time.Clock;
 
 /** The admin API is called with an access token that carries the {@code admin} scope. */
 public final class AdminAuthenticator {
     private final BearerAuthenticator bearer;
 
-    public AdminAuthenticator(CredentialCache cache, Clock clock) {
-        this.bearer = new BearerAuthenticator(cache, clock);
+    public AdminAuthenticator(BearerAuthenticator bearer) {
+        this.bearer = bearer;
     }
 
     public Principal principal(Context ctx) {

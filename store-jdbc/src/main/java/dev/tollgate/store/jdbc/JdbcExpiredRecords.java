@@ -5,15 +5,14 @@ import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Deletes what can no longer be used. Revoked-but-live access tokens stay until they expire, so a
- * revoked token keeps answering "invalid" rather than becoming unknown; used codes stay until
- * they expire so that a replay is still recognised.
+ * Deletes what can no longer be used. A revocation stays until every access token it can match has
+ * expired; used codes stay until they expire so that a replay is still recognised.
  */
 public final class JdbcExpiredRecords implements ExpiredRecords {
     private static final String[] STATEMENTS = {
         "DELETE FROM authorization_codes WHERE expire_time_ms < ?",
         "DELETE FROM device_authorizations WHERE expire_time_ms < ?",
-        "DELETE FROM access_tokens WHERE expire_time_ms < ?",
+        "DELETE FROM access_token_revocations WHERE until_ms < ?",
         "DELETE FROM sessions WHERE expire_time_ms < ?",
         "DELETE FROM email_tokens WHERE expire_time_ms < ?",
     };

@@ -11,11 +11,13 @@ import dev.tollgate.core.cache.LocalInvalidationBus;
 import dev.tollgate.core.project.Member;
 import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.core.serviceaccount.ServiceAccountService;
+import dev.tollgate.core.token.RevokedAccessTokens;
 import dev.tollgate.store.jdbc.TestDatabases.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +32,8 @@ class FirstStartOnDatabaseTest extends RepositoryTest {
     private FirstStart firstStart() {
         var projects = projects();
         var serviceAccounts = new ServiceAccountService(serviceAccounts(), new ProjectPermissions(projects), new LocalInvalidationBus(),
-                tokens(), new Issuer("https://tollgate.example"), Clock.systemUTC());
+                new RevokedAccessTokens(new JdbcAccessTokenRevocationRepository(db()), new LocalInvalidationBus(), Clock.systemUTC(),
+                        Duration.ofHours(1)), new Issuer("https://tollgate.example"), Clock.systemUTC());
         return new FirstStart(projects, serviceAccounts, users(), new JdbcVerifiedAddressRepository(db()), new JdbcOAuthClientRepository(db()),
                 Clock.systemUTC());
     }

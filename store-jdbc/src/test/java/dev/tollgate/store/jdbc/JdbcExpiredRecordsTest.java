@@ -3,9 +3,7 @@ package dev.tollgate.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.core.oauth.AuthorizationCodeRecord;
-import dev.tollgate.core.project.Member;
-import dev.tollgate.core.project.Project;
-import dev.tollgate.core.token.AccessToken;
+import dev.tollgate.core.token.AccessTokenRevocation;
 import dev.tollgate.protocol.Scopes;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +16,9 @@ class JdbcExpiredRecordsTest extends RepositoryTest {
     void purgeRemovesOnlyWhatExpiredBeforeTheMoment(TestDatabases.Kind kind) {
         open(kind);
         Database db = db();
-        new JdbcProjectRepository(db).insert(new Project("purge-proj", "111122223333", "P", NOW), Member.user("a@b.c"));
-        var tokens = new JdbcAccessTokenRepository(db);
-        tokens.insert(token("old", NOW.minus(Duration.ofDays(2))));
-        tokens.insert(token("live", NOW.plus(Duration.ofHours(1))));
+        var revocations = new JdbcAccessTokenRevocationRepository(db);
+        revocations.add(revocation("old", NOW.minus(Duration.ofDays(2))));
+        revocations.add(revocation("live", NOW.plus(Duration.ofHours(1))));
         var codes = new JdbcAuthorizationCodeRepository(db);
         codes.insert(code("oldcode", NOW.minus(Duration.ofMinutes(1))));
         codes.insert(code("livecode", NOW.plus(Duration.ofMinutes(5))));
@@ -29,15 +26,13 @@ class JdbcExpiredRecordsTest extends RepositoryTest {
         int removed = new JdbcExpiredRecords(db).purgeExpiredBefore(NOW);
 
         assertThat(removed).isEqualTo(2);
-        assertThat(tokens.findByHash("old")).isEmpty();
-        assertThat(tokens.findByHash("live")).isPresent();
+        assertThat(revocations.live(NOW.minus(Duration.ofDays(3)))).extracting(AccessTokenRevocation::value).containsExactly("live");
         assertThat(codes.redeem("oldcode")).isEmpty();
         assertThat(codes.redeem("livecode")).isPresent();
     }
 
-    private static AccessToken token(String hash, Instant expiry) {
-        return new AccessToken(hash, AccessToken.SubjectKind.USER, "u1", "a@b.c", "client", "purge-proj", Scopes.of("posts"),
-                expiry.minus(Duration.ofHours(1)), expiry, false);
+    private static AccessTokenRevocation revocation(String subject, Instant until) {
+        return new AccessTokenRevocation(AccessTokenRevocation.Scope.SUBJECT, subject, until.minus(Duration.ofHours(1)), until);
     }
 
     private static AuthorizationCodeRecord code(String hash, Instant expiry) {

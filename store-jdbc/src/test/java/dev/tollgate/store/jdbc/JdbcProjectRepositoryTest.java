@@ -6,8 +6,6 @@ import static dev.tollgate.store.jdbc.Samples.apiKey;
 import static dev.tollgate.store.jdbc.Samples.project;
 import static dev.tollgate.store.jdbc.Samples.serviceAccount;
 import static dev.tollgate.store.jdbc.Samples.serviceAccountKey;
-import static dev.tollgate.store.jdbc.Samples.serviceAccountToken;
-import static dev.tollgate.store.jdbc.Samples.userToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -201,30 +199,24 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
     }
 
     @OnEachDatabase
-    void deleteProjectRemovesItsKeysAndTokens(Kind kind) {
+    void deleteProjectRemovesItsKeys(Kind kind) {
         open(kind);
         projects().insert(project("my-project-1"), ALICE);
         apiKeys().insert(apiKey("my-project-1", "key-1"));
-        var token = userToken("my-project-1", "user-1");
-        tokens().insert(token);
-
         assertThat(projects().delete("my-project-1")).isTrue();
 
         assertThat(projects().find("my-project-1")).isEmpty();
         assertThat(apiKeys().find("my-project-1", "key-1")).isEmpty();
         assertThat(apiKeys().findByHash(apiKey("my-project-1", "key-1").keyHash())).isEmpty();
-        assertThat(tokens().findByHash(token.tokenHash())).isEmpty();
     }
 
     @OnEachDatabase
-    void deleteProjectRemovesItsServiceAccountsTheirKeysAndTheirTokens(Kind kind) {
+    void deleteProjectRemovesItsServiceAccountsAndTheirKeys(Kind kind) {
         open(kind);
         projects().insert(project("my-project-1"), ALICE);
         var account = serviceAccount("my-project-1", "robot-1");
         serviceAccounts().insert(account);
         serviceAccounts().insertKey(serviceAccountKey(account.email(), "sakey-1"));
-        var token = serviceAccountToken(account);
-        tokens().insert(token);
 
         projects().delete("my-project-1");
 
@@ -232,7 +224,6 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(serviceAccounts().findByUniqueId(account.uniqueId())).isEmpty();
         assertThat(serviceAccounts().findKey("sakey-1")).isEmpty();
         assertThat(serviceAccounts().listKeys(account.email())).isEmpty();
-        assertThat(tokens().findByHash(token.tokenHash())).isEmpty();
     }
 
     @OnEachDatabase
@@ -305,8 +296,6 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         var account = serviceAccount("project-b", "robot-b");
         serviceAccounts().insert(account);
         serviceAccounts().insertKey(serviceAccountKey(account.email(), "sakey-b"));
-        var token = userToken("project-b", "user-1");
-        tokens().insert(token);
 
         projects().delete("project-a");
 
@@ -316,7 +305,6 @@ class JdbcProjectRepositoryTest extends RepositoryTest {
         assertThat(apiKeys().find("project-b", "key-b")).isPresent();
         assertThat(serviceAccounts().find(account.email())).contains(account);
         assertThat(serviceAccounts().findKey("sakey-b")).isPresent();
-        assertThat(tokens().findByHash(token.tokenHash())).contains(token);
     }
 
     @OnEachDatabase

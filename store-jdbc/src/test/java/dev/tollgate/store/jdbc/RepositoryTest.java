@@ -76,8 +76,6 @@ abstract class RepositoryTest {
 
     final JdbcServiceAccountRepository serviceAccounts() { return new JdbcServiceAccountRepository(db); }
 
-    final JdbcAccessTokenRepository tokens() { return new JdbcAccessTokenRepository(db); }
-
     final JdbcUserRepository users() { return new JdbcUserRepository(db); }
 
     final JdbcSampleRepository samples() { return new JdbcSampleRepository(db); }

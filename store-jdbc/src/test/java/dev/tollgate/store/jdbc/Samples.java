@@ -8,7 +8,6 @@ import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.core.serviceaccount.KeyMaterial;
 import dev.tollgate.core.serviceaccount.ServiceAccount;
 import dev.tollgate.core.serviceaccount.ServiceAccountKey;
-import dev.tollgate.core.token.AccessToken;
 import dev.tollgate.core.user.User;
 import dev.tollgate.protocol.Scopes;
 import java.security.interfaces.RSAPublicKey;
@@ -65,18 +64,6 @@ final class Samples {
             rsaKey = (RSAPublicKey) KeyMaterial.generateRsa2048().getPublic();
         }
         return rsaKey;
-    }
-
-    static AccessToken userToken(String projectId, String userId) {
-        return new AccessToken(Secrets.hash(Secrets.randomHex(16)), AccessToken.SubjectKind.USER, userId,
-                userId + "@example.com", "client-1.apps.example.com", projectId, Scopes.of("openid", "email"),
-                T0, T0.plus(Duration.ofHours(1)), false);
-    }
-
-    static AccessToken serviceAccountToken(ServiceAccount account) {
-        return new AccessToken(Secrets.hash(Secrets.randomHex(16)), AccessToken.SubjectKind.SERVICE_ACCOUNT,
-                account.uniqueId(), account.email(), account.uniqueId(), account.projectId(),
-                Scopes.of("https://www.googleapis.com/auth/cloud-platform"), T0, T0.plus(Duration.ofHours(1)), false);
     }
 
     static User user(String email) {

@@ -4,8 +4,10 @@ import dev.tollgate.core.cache.Invalidation;
 
 /**
  * The text of an invalidation on the Redis channel: {@code tg1|NODE|KIND|VALUE}, where KIND is
- * {@code key}, {@code token}, {@code project}, {@code all-tokens} or {@code all-keys} and VALUE is
- * empty for the last two. The value comes last so that it may contain anything, even {@code |}.
+ * {@code key}, {@code revoked}, {@code project}, {@code all-tokens}, {@code all-keys}, {@code oauth-clients}
+ * or {@code service-accounts}, and VALUE is empty for the last four. A revocation's VALUE is
+ * {@code SCOPE|CUTOFF_MICROS|UNTIL_MILLIS|WHAT}. The value, and within it WHAT, comes last so that it may
+ * contain anything, even {@code |}.
  */
 final class InvalidationCodec {
     record Message(String nodeId, Invalidation invalidation) {}
@@ -40,7 +42,7 @@ final class InvalidationCodec {
     private static Invalidation invalidation(String kind, String value) {
         Invalidation invalidation = switch (kind) {
             case "key" -> new Invalidation.ApiKey(value);
-            case "token" -> new Invalidation.AccessToken(value);
+            case "revoked" -> revocation(value);
             case "project" -> new Invalidation.Project(value);
             case "all-tokens" -> new Invalidation.AllTokens();
             case "all-keys" -> new Invalidation.AllKeys();
@@ -56,11 +58,23 @@ final class InvalidationCodec {
         return invalidation;
     }
 
+    private static Invalidation.AccessTokensRevoked revocation(String value) {
+        String[] parts = value.split("\\|", 4);
+        if (parts.length != 4 || parts[0].isEmpty()) {
+            throw new IllegalArgumentException("a revocation is SCOPE|CUTOFF|UNTIL|VALUE");
+        }
+        try {
+            return new Invalidation.AccessTokensRevoked(parts[0], parts[3], Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a revocation's cutoff and end are numbers");
+        }
+    }
+
     private static String kind(Invalidation invalidation) {
         if (invalidation instanceof Invalidation.ApiKey) {
             return "key";
-        } else if (invalidation instanceof Invalidation.AccessToken) {
-            return "token";
+        } else if (invalidation instanceof Invalidation.AccessTokensRevoked) {
+            return "revoked";
         } else if (invalidation instanceof Invalidation.Project) {
             return "project";
         } else if (invalidation instanceof Invalidation.AllTokens) {
@@ -78,8 +92,8 @@ final class InvalidationCodec {
     private static String value(Invalidation invalidation) {
         if (invalidation instanceof Invalidation.ApiKey k) {
             return k.keyHash();
-        } else if (invalidation instanceof Invalidation.AccessToken t) {
-            return t.tokenHash();
+        } else if (invalidation instanceof Invalidation.AccessTokensRevoked r) {
+            return String.join(SEPARATOR, r.scope(), Long.toString(r.cutoffMicros()), Long.toString(r.untilEpochMillis()), r.value());
         } else if (invalidation instanceof Invalidation.Project p) {
             return p.projectId();
         }

@@ -46,9 +46,9 @@ class RedisInvalidationBusOutageTest {
         try (RedisInvalidationBus nodeA = bus(redisA, "node-a", receivedByA)) {
             server.stop();
 
-            nodeA.publish(new Invalidation.AccessToken("revoked"));
+            nodeA.publish(new Invalidation.AccessTokensRevoked("TOKEN", "revoked", 1, 2));
 
-            assertThat(receivedByA).containsExactly(new Invalidation.AccessToken("revoked"));
+            assertThat(receivedByA).containsExactly(new Invalidation.AccessTokensRevoked("TOKEN", "revoked", 1, 2));
         }
     }
 
@@ -58,8 +58,8 @@ class RedisInvalidationBusOutageTest {
              RedisInvalidationBus nodeB = bus(redisB, "node-b", receivedByB)) {
             server.stop();
             // Node A revokes a token that node B cannot hear of.
-            nodeA.publish(new Invalidation.AccessToken("revoked"));
-            assertThat(receivedByA.poll()).isEqualTo(new Invalidation.AccessToken("revoked"));
+            nodeA.publish(new Invalidation.AccessTokensRevoked("TOKEN", "revoked", 1, 2));
+            assertThat(receivedByA.poll()).isEqualTo(new Invalidation.AccessTokensRevoked("TOKEN", "revoked", 1, 2));
 
             server.startAgain();
 
@@ -80,7 +80,7 @@ class RedisInvalidationBusOutageTest {
             // Node B stays subscribed throughout; only node A's PUBLISH times out.
             server.pauseWrites(1500);
 
-            nodeA.publish(new Invalidation.AccessToken("revoked"));
+            nodeA.publish(new Invalidation.AccessTokensRevoked("TOKEN", "revoked", 1, 2));
 
             awaitBoth(receivedByB, ALL_TOKENS, ALL_KEYS);
         }

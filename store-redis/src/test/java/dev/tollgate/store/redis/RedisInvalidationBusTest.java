@@ -77,7 +77,7 @@ class RedisInvalidationBusTest {
 
     @Test
     void thePublishingNodeGetsItsInvalidationAtOnceAndOnlyOnce() throws InterruptedException {
-        Invalidation revoked = new Invalidation.AccessToken("revoked-token-hash");
+        Invalidation revoked = new Invalidation.AccessTokensRevoked("SUBJECT", "revoked-subject", 1, 2);
 
         nodeA.publish(revoked);
 
