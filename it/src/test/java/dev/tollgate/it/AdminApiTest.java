@@ -158,13 +158,20 @@ class AdminApiTest extends EndToEnd {
     }
 
     @Test
-    void deletedProjectTakesItsKeysWithIt() {
+    void deletedProjectTakesItsKeysAndItsAccessTokensWithIt() throws Exception {
         String project = createProject(adminToken);
         enable(adminToken, project, "posts");
         String key = createKey(adminToken, project, Map.of()).get("keyString").asText();
+        String token = createServiceAccount(adminToken, project, "doomed-bot").accessToken(http, "posts");
         assertThat(http.get("/posts/v1/people/x@y.z/posts?key=" + key).status()).isEqualTo(200);
+        assertThat(http.getWithToken("/posts/v1/people/x@y.z/posts", token).status()).isEqualTo(200);
+        assertThat(http.get("/tokeninfo?access_token=" + token).status()).isEqualTo(200);
         assertThat(http.delete("/admin/v1/projects/" + project, adminToken).status()).isEqualTo(200);
         assertThat(http.get("/posts/v1/people/x@y.z/posts?key=" + key).status()).isEqualTo(400);
+        assertGoogleError(http.getWithToken("/posts/v1/people/x@y.z/posts", token), 401, "UNAUTHENTICATED", "ACCESS_TOKEN_INVALID");
+        Http.Response info = http.get("/tokeninfo?access_token=" + token);
+        assertThat(info.status()).as(info.toString()).isEqualTo(400);
+        assertThat(info.json().get("error").asText()).isEqualTo("invalid_token");
         assertThat(http.getWithToken("/admin/v1/projects/" + project, adminToken).status()).isEqualTo(404);
     }
 

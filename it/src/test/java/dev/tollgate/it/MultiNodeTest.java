@@ -140,4 +140,40 @@ class MultiNodeTest {
         }
         assertThat(inLedger).as("calls of both nodes' journals in the one ledger").isEqualTo(160);
     }
+
+    /**
+     * Access tokens are not stored: one minted on A is read by B from the token itself, and its
+     * revocation on A reaches B through Redis and a node started later through the database.
+     */
+    @Test
+    void aTokenRevokedOnOneNodeIsRefusedOnTheOtherWithinOneSecondAndByANodeStartedLater() throws Exception {
+        String project = project();
+        Http.Response account = httpA.postJson("/admin/v1/projects/" + project + "/serviceAccounts", admin, Map.of("accountId", "robot"));
+        assertThat(account.status()).as(account.toString()).isEqualTo(200);
+        String email = account.json().get("email").asText();
+        Http.Response key = httpA.postJson("/admin/v1/projects/" + project + "/serviceAccounts/" + email + "/keys", admin, "");
+        assertThat(key.status()).as(key.toString()).isEqualTo(200);
+        KeyFiles.KeyFile robot = KeyFiles.fromPrivateKeyData(key.json().get("privateKeyData").asText());
+        String revoked = robot.accessToken(httpA, "posts");
+        String kept = robot.accessToken(httpA, "posts");
+        String path = "/posts/v1/people/x@example.com/posts";
+        assertThat(httpB.getWithToken(path, revoked).status()).isEqualTo(200);
+
+        assertThat(httpA.postForm("/revoke", Map.of("token", revoked)).status()).isEqualTo(200);
+        long at = System.nanoTime();
+        int status = 200;
+        while (status == 200 && System.nanoTime() - at < 3_000_000_000L) {
+            status = httpB.getWithToken(path, revoked).status();
+        }
+        long millis = (System.nanoTime() - at) / 1_000_000;
+        assertThat(status).isEqualTo(401);
+        assertThat(millis).as("refused on the other node after %d ms", millis).isLessThanOrEqualTo(1000);
+        assertThat(httpB.getWithToken(path, kept).status()).as("only the revoked token ends").isEqualTo(200);
+
+        try (TollgateProcess later = node(db)) {
+            Http httpC = new Http(later.baseUrl());
+            assertThat(httpC.getWithToken(path, revoked).status()).isEqualTo(401);
+            assertThat(httpC.getWithToken(path, kept).status()).isEqualTo(200);
+        }
+    }
 }

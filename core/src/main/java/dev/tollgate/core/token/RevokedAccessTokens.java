@@ -45,8 +45,9 @@ public final class RevokedAccessTokens {
         for (Scope scope : Scope.values()) {
             cutoffs.put(scope, new ConcurrentHashMap<>());
         }
-        reload();
+        // Listening before reading, so that no rule made in between is missed.
         bus.subscribe(this::heard);
+        reload();
     }
 
     public void revokeToken(AccessToken token) {
