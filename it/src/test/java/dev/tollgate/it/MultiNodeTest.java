@@ -148,7 +148,7 @@ class MultiNodeTest {
     @Test
     void aTokenRevokedOnOneNodeIsRefusedOnTheOtherWithinOneSecondAndByANodeStartedLater() throws Exception {
         String project = project();
-        Http.Response account = httpA.postJson("/admin/v1/projects/" + project + "/serviceAccounts", admin, Map.of("accountId", "robot"));
+        Http.Response account = httpA.postJson("/admin/v1/projects/" + project + "/serviceAccounts", admin, Map.of("accountId", "robot-one"));
         assertThat(account.status()).as(account.toString()).isEqualTo(200);
         String email = account.json().get("email").asText();
         Http.Response key = httpA.postJson("/admin/v1/projects/" + project + "/serviceAccounts/" + email + "/keys", admin, "");
