@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,7 +50,8 @@ public final class AccessTokenSeal {
     /** Far above any real token (≈ 300–600 characters; about 80 more per scope); stops a long string before any decoding. */
     static final int MAX_LENGTH = 8192;
     private static final int MIN_LENGTH = PREFIX.length() + (SALT_BYTES + TAG_BITS / 8 + 8) * 4 / 3 + CHECKSUM_CHARS;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** A DRBG (NIST SP 800-90A) seeded once from the system: the default NativePRNG reads /dev/urandom every few calls. */
+    private static final SecureRandom RANDOM = drbg();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
@@ -61,6 +63,14 @@ public final class AccessTokenSeal {
     });
 
     private final ThreadLocal<Mac> keyDerivation;
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    }
 
     private AccessTokenSeal(byte[] tokensKey) {
         var hmacKey = new SecretKeySpec(tokensKey, "HmacSHA256");

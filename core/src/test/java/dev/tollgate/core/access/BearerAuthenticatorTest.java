@@ -89,4 +89,18 @@ class BearerAuthenticatorTest {
         revoked.revokeToken(token.record());
         assertRejected(bearer.authenticate(token.token()), BearerAuthenticator.Reason.UNKNOWN, ApiError.ACCESS_TOKEN_INVALID);
     }
+
+    @Test
+    void aTokenAlreadyOpenedIsStillRefusedOnceRevokedOrExpired() {
+        assertThat(bearer.authenticate(token.token())).isInstanceOf(BearerAuthenticator.Authenticated.class);
+        revoked.revokeSubject("42");
+        assertRejected(bearer.authenticate(token.token()), BearerAuthenticator.Reason.UNKNOWN, ApiError.ACCESS_TOKEN_INVALID);
+
+        clock.set(NOW.plusSeconds(1));
+        var fresh = repos.seal.seal(AccessToken.SubjectKind.SERVICE_ACCOUNT, "42", "bot@shop-app.iam", "42", "shop-app",
+                Scopes.of("admin"), clock.instant(), clock.instant().plus(Duration.ofMinutes(5)), null);
+        assertThat(bearer.authenticate(fresh.token())).isInstanceOf(BearerAuthenticator.Authenticated.class);
+        clock.set(NOW.plus(Duration.ofMinutes(6)));
+        assertRejected(bearer.authenticate(fresh.token()), BearerAuthenticator.Reason.EXPIRED, ApiError.ACCESS_TOKEN_EXPIRED);
+    }
 }
