@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
  */
 public final class AuditText {
     public static final String REDACTED = "[redacted]";
-    /** The shape of every {@code SecretKind}: a three-letter prefix, '_', then base62. */
-    private static final Pattern SECRET_SHAPED = Pattern.compile("tg[a-z]_[0-9A-Za-z]{16,}");
+    /**
+     * The shape of every {@code SecretKind}: a three-letter prefix, '_', then base62, or base64url for
+     * access tokens ({@code AccessTokenSeal}), whose '-' and '_' must not end the match halfway.
+     */
+    private static final Pattern SECRET_SHAPED = Pattern.compile("tg[a-z]_[0-9A-Za-z_-]{16,}");
 
     private AuditText() {}
 

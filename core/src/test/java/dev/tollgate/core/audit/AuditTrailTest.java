@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.core.access.Principal;
+import dev.tollgate.core.secret.MasterKey;
 import dev.tollgate.core.secret.SecretKind;
 import dev.tollgate.core.secret.Secrets;
+import dev.tollgate.core.token.AccessToken;
+import dev.tollgate.core.token.AccessTokenSeal;
 import dev.tollgate.core.user.MutableClock;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.ApiException;
+import dev.tollgate.protocol.Scopes;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,14 +100,29 @@ class AuditTrailTest {
         String key = Secrets.generate(SecretKind.API_KEY);
         String token = Secrets.generate(SecretKind.ACCESS_TOKEN);
         String typo = Secrets.generate(SecretKind.CLIENT_SECRET).substring(0, 30) + "x";
-        trail.record(new AuditActor.Person(token, "a@example.com"), "m " + key, Optional.of("proj-one"),
-                "projects/proj-one/keys/" + key + ":disable/" + typo, "addr " + token, AuditOutcome.refused(400, key));
+        String sealed = sealedTokenWithDashAndUnderscore();
+        trail.record(new AuditActor.Person(token, "a@example.com"), "m " + key + " " + sealed, Optional.of("proj-one"),
+                "projects/proj-one/keys/" + key + ":disable/" + typo, "addr " + token, AuditOutcome.refused(400, sealed));
 
         String stored = log.all().get(0).toString();
-        for (String secret : List.of(key, token, typo, key.substring(0, 20), token.substring(4, 30))) {
+        int half = sealed.length() / 2;
+        for (String secret : List.of(key, token, typo, key.substring(0, 20), token.substring(4, 30), sealed.substring(half),
+                sealed.substring(sealed.indexOf('-')), sealed.substring(sealed.indexOf('_', 4)))) {
             assertThat(stored).doesNotContain(secret);
         }
         assertThat(log.all().get(0).entry().resource()).isEqualTo("projects/proj-one/keys/[redacted]:disable/[redacted]");
+    }
+
+    /** An access token as the token endpoint gives it: base64url, so '-' and '_' inside. */
+    private static String sealedTokenWithDashAndUnderscore() {
+        var seal = AccessTokenSeal.derivedFrom(MasterKey.generate());
+        while (true) {
+            String t = seal.seal(AccessToken.SubjectKind.USER, "108234", "a@example.com", "app", "proj-one", Scopes.of("calendar"),
+                    Instant.EPOCH, Instant.EPOCH.plusSeconds(3600), null).token();
+            if (t.indexOf('-') > 0 && t.indexOf('_', 4) > 0) {
+                return t;
+            }
+        }
     }
 
     @Test
