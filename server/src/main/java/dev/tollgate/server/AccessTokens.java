@@ -14,12 +14,12 @@ import java.time.Duration;
  * Access tokens, one instance of each part: sealed with a key derived from the master key, minted by
  * {@code issuer}, ended by {@code revoked}, and read back by {@code bearer} everywhere a token is accepted.
  */
-record AccessTokens(AccessTokenSeal seal, RevokedAccessTokens revoked, AccessTokenIssuer issuer, BearerAuthenticator bearer) {
+record AccessTokens(RevokedAccessTokens revoked, AccessTokenIssuer issuer, BearerAuthenticator bearer) {
 
     static AccessTokens wire(MasterKey masterKey, AccessTokenRevocationRepository revocations, InvalidationBus bus,
                              Duration lifetime, Clock clock) {
         var seal = AccessTokenSeal.derivedFrom(masterKey);
         var revoked = new RevokedAccessTokens(revocations, bus, clock, lifetime);
-        return new AccessTokens(seal, revoked, new AccessTokenIssuer(seal, clock, lifetime), new BearerAuthenticator(seal, revoked, clock));
+        return new AccessTokens(revoked, new AccessTokenIssuer(seal, clock, lifetime), new BearerAuthenticator(seal, revoked, clock));
     }
 }

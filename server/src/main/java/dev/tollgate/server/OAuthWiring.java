@@ -70,7 +70,7 @@ record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClie
         var codeGrant = new AuthorizationCodeGrant(authenticator, codes, grants, generations, revoker, personTokens, clock);
         var refreshGrant = new RefreshTokenGrant(authenticator, refreshTokens, grants, generations, revoker, personTokens, clock, settings.refreshTokenMaxIdle());
         var deviceFlow = new DeviceFlow(authenticator, devices, grants, generations, revoker, personTokens, knownScopes, issuer, clock);
-        var inspection = new TokenInspection(accessTokens.seal(), accessTokens.bearer(), refreshTokens, revoker, authenticator, idTokens, clock);
+        var inspection = new TokenInspection(accessTokens.bearer(), refreshTokens, revoker, authenticator, idTokens, clock);
         var permissionsOfPeople = new Permissions(grants, clientRepo, projects, clients, revoker, catalog);
         var scopes = new HashSet<>(catalog.scopeNames());
         scopes.add(KnownScopes.OPENID);

@@ -22,7 +22,6 @@ import java.util.Optional;
 
 /** Revocation (RFC 7009), Google's tokeninfo, introspection (RFC 7662) and OIDC userinfo. */
 public final class TokenInspection {
-    private final AccessTokenSeal seal;
     private final BearerAuthenticator live;
     private final RefreshTokenRepository refreshTokens;
     private final TokenRevoker revoker;
@@ -38,9 +37,8 @@ public final class TokenInspection {
             .maximumSize(100_000).expireAfterAccess(Duration.ofHours(2)).build();
 
     /** @param live how the gateway reads a token: tokeninfo, introspection and userinfo agree with it */
-    public TokenInspection(AccessTokenSeal seal, BearerAuthenticator live, RefreshTokenRepository refreshTokens,
+    public TokenInspection(BearerAuthenticator live, RefreshTokenRepository refreshTokens,
                            TokenRevoker revoker, ClientAuthenticator clients, IdTokens idTokens, Clock clock) {
-        this.seal = seal;
         this.live = live;
         this.refreshTokens = refreshTokens;
         this.revoker = revoker;
@@ -53,13 +51,15 @@ public final class TokenInspection {
      * Revokes an access or refresh token and what belongs with it. Like Google, no client
      * authentication is needed: holding the token is proof enough to end it. A client that does
      * authenticate can only revoke its own tokens. Unknown tokens are not an error (RFC 7009 §2.2).
-     * A person's token takes the whole grant with it, as on the permissions page.
+     * A person's token takes the whole grant with it, as on the permissions page. A token already
+     * revoked or expired is treated as unknown: what was behind it ended with it, or (once expired) is
+     * the refresh token's to end, and a repeated call must neither write another revocation nor end
+     * a grant the person has given again since.
      */
     public void revoke(ClientAuth auth, String token) throws OAuthException {
         Optional<OAuthClient> caller = auth instanceof ClientAuth.Absent ? Optional.empty() : Optional.of(clients.authenticate(auth));
         if (AccessTokenSeal.isWellFormed(token)) {
-            // Expired or already revoked tokens are revoked again: harmless, and it ends what is behind them.
-            Optional<AccessToken> found = seal.open(token)
+            Optional<AccessToken> found = live(token)
                     .filter(t -> caller.isEmpty() || caller.get().clientId().equals(t.clientId()));
             if (found.isPresent()) {
                 revoker.revokeAccessToken(found.get());
@@ -72,7 +72,7 @@ public final class TokenInspection {
             }
         } else if (Secrets.isWellFormed(SecretKind.REFRESH_TOKEN, token)) {
             Optional<RefreshTokenRecord> found = refreshTokens.find(Secrets.hash(token))
-                    .filter(t -> caller.isEmpty() || caller.get().clientId().equals(t.clientId()));
+                    .filter(t -> !t.revoked() && (caller.isEmpty() || caller.get().clientId().equals(t.clientId())));
             if (found.isPresent()) {
                 revoker.revokeFamily(found.get().familyId());
                 revoker.removeGrant(found.get().userId(), found.get().clientId());

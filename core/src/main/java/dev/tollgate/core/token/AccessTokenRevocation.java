@@ -21,17 +21,30 @@ public record AccessTokenRevocation(Scope scope, String value, Instant cutoff, I
     /** What a revocation matches on a token. */
     public enum Scope {
         /** One token, by its id. */
-        TOKEN,
+        TOKEN(true),
         /** Every token of a person or a service account. */
-        SUBJECT,
-        /** Every token of an OAuth client. */
-        CLIENT,
-        /** Every token charged to a project: the project was deleted. */
-        PROJECT,
+        SUBJECT(false),
+        /** Every token of an OAuth client (deleted: client ids are not reused). */
+        CLIENT(true),
+        /** Every token charged to a project (deleted: project ids are not reused). */
+        PROJECT(true),
         /** Every token a person gave one client: {@link #subjectAndClient}. */
-        SUBJECT_AND_CLIENT,
+        SUBJECT_AND_CLIENT(false),
         /** Every token minted from one authorization code or refresh-token family ({@link AccessToken#source()}). */
-        SOURCE
+        SOURCE(true);
+
+        private final boolean forGood;
+
+        Scope(boolean forGood) {
+            this.forGood = forGood;
+        }
+
+        /**
+         * Whether nothing can be minted for the value once it is revoked (a used code, a revoked family,
+         * a deleted client or project), so a second revocation of it would end nothing more. A subject
+         * or a grant can come back (enabled again, consented again), so theirs are made each time.
+         */
+        public boolean endsForGood() { return forGood; }
     }
 
     /** The value of a {@link Scope#SUBJECT_AND_CLIENT} revocation. Neither id holds a space. */

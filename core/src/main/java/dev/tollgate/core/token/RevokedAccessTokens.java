@@ -104,6 +104,10 @@ public final class RevokedAccessTokens {
     }
 
     private void add(AccessTokenRevocation revocation) {
+        if (revocation.scope().endsForGood() && cutoffs.get(revocation.scope()).containsKey(revocation.value())) {
+            // Already ended for good: a replayed code or a repeated call writes nothing more.
+            return;
+        }
         store.add(revocation);
         remember(revocation);
         bus.publish(new Invalidation.AccessTokensRevoked(revocation.scope().name(), revocation.value(),

@@ -207,7 +207,7 @@ final class InMemoryOAuth {
             clock, Duration.ofDays(183));
     final DeviceFlow deviceFlow = new DeviceFlow(authenticator, devices, grants, generations, revoker, personTokens, knownScopes, issuer, clock);
     final Permissions permissions = new Permissions(grants, clientRepository, projects, clientService, revoker, catalog);
-    final TokenInspection inspection = new TokenInspection(seal, bearer, refreshTokens, revoker, authenticator, null, clock);
+    final TokenInspection inspection = new TokenInspection(bearer, refreshTokens, revoker, authenticator, null, clock);
     final OAuthClient app = new OAuthClient("1-app.apps.tollgate", PROJECT, ClientType.INSTALLED, "App", List.of(REDIRECT), List.of(), Instant.EPOCH);
 
     InMemoryOAuth() {
