@@ -124,7 +124,7 @@ public class TokenGrantBenchmark {
         var grants = new JdbcGrantRepository(db);
         var codes = new JdbcAuthorizationCodeRepository(db);
         var refreshTokens = new JdbcRefreshTokenRepository(db);
-        var generations = new GrantGenerations(grants, new JdbcGrantGenerationRepository(db));
+        var generations = new GrantGenerations(new JdbcGrantGenerationRepository(db));
         var revoker = new TokenRevoker(accessTokens, refreshTokens, grants, generations);
         var signingKeys = new SigningKeys(new JdbcSigningKeyRepository(db, dev.tollgate.core.secret.MasterKey.generate()), clock, Duration.ofDays(30), Duration.ofDays(2));
         idTokens = new IdTokens(signingKeys, issuer, clock);

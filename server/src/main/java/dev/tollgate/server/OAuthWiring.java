@@ -57,7 +57,7 @@ record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClie
         var codes = new JdbcAuthorizationCodeRepository(db);
         var refreshTokens = new JdbcRefreshTokenRepository(db);
         var devices = new JdbcDeviceAuthorizationRepository(db);
-        var generations = new GrantGenerations(grants, new JdbcGrantGenerationRepository(db));
+        var generations = new GrantGenerations(new JdbcGrantGenerationRepository(db));
         var revoker = new TokenRevoker(accessTokens.revoked(), refreshTokens, grants, generations);
         var clients = new OAuthClientService(clientRepo, permissions, revoker, issuer, bus, clock);
         var authenticator = ClientAuthenticator.cached(clientRepo, bus);

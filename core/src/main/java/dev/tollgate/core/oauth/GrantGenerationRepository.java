@@ -19,4 +19,10 @@ public interface GrantGenerationRepository {
 
     /** The generation an artefact was issued under; empty for one issued before generations were kept. */
     OptionalLong boundTo(String artifactId);
+
+    /**
+     * Whether the person's grant to the client exists and is in the generation the artefact was issued
+     * under (an artefact bound to none counts as generation 0): one read, since a refresh asks it twice.
+     */
+    boolean isLive(String artifactId, String userId, String clientId);
 }

@@ -10,11 +10,9 @@ import dev.tollgate.protocol.OAuthException;
  * artefact is honoured only while its grant exists and is still the generation it was issued under.
  */
 public final class GrantGenerations {
-    private final GrantRepository grants;
     private final GrantGenerationRepository generations;
 
-    public GrantGenerations(GrantRepository grants, GrantGenerationRepository generations) {
-        this.grants = grants;
+    public GrantGenerations(GrantGenerationRepository generations) {
         this.generations = generations;
     }
 
@@ -42,8 +40,7 @@ public final class GrantGenerations {
 
     /** Whether the person still sees this grant, in the generation the artefact was issued under. */
     boolean isLive(String artifactId, String userId, String clientId) {
-        long issuedUnder = generations.boundTo(artifactId).orElse(0);
-        return grants.find(userId, clientId).isPresent() && issuedUnder == generations.current(userId, clientId);
+        return generations.isLive(artifactId, userId, clientId);
     }
 
     void requireLive(String artifactId, String userId, String clientId) throws OAuthException {

@@ -65,7 +65,7 @@ class DeviceVerificationTest {
         var clients = fake(OAuthClientRepository.class, Map.of("find", args -> Optional.of(
                 new OAuthClient((String) args[0], "tv-project", ClientType.INSTALLED, "TV", List.of(), List.of(), NOW))));
         var projects = fake(ProjectRepository.class, Map.of("find", args -> Optional.empty()));
-        var generations = new GrantGenerations(grantRepository, fake(GrantGenerationRepository.class, Map.of(
+        var generations = new GrantGenerations(fake(GrantGenerationRepository.class, Map.of(
                 "current", args -> 0L,
                 "bind", args -> null)));
         var flow = new DeviceFlow(null, devices, grantRepository, generations, null, null, null, null, clock);

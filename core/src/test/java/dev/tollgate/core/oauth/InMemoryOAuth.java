@@ -148,6 +148,9 @@ final class InMemoryOAuth {
             Long g = artifactRows.get(artifactId);
             return g == null ? OptionalLong.empty() : OptionalLong.of(g);
         }
+        public boolean isLive(String artifactId, String userId, String clientId) {
+            return grantRows.containsKey(userId + " " + clientId) && boundTo(artifactId).orElse(0) == current(userId, clientId);
+        }
     };
 
     final List<ClientSecret> secretRows = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -192,7 +195,7 @@ final class InMemoryOAuth {
 
     final ApiCatalog catalog = CatalogLoader.builtIn();
     final Issuer issuer = new Issuer("https://tollgate.example");
-    final GrantGenerations generations = new GrantGenerations(grants, generationRepository);
+    final GrantGenerations generations = new GrantGenerations(generationRepository);
     final TokenRevoker revoker = new TokenRevoker(revokedAccessTokens, refreshTokens, grants, generations);
     final OAuthClientService clientService = new OAuthClientService(clientRepository, new ProjectPermissions(projects), revoker, issuer, bus, clock);
     final ClientAuthenticator authenticator = new ClientAuthenticator(clientRepository);

@@ -41,4 +41,12 @@ public final class JdbcGrantGenerationRepository implements GrantGenerationRepos
                 .bind(0, artifactId).mapTo(Long.class).findOne())
                 .map(OptionalLong::of).orElseGet(OptionalLong::empty);
     }
+
+    @Override
+    public boolean isLive(String artifactId, String userId, String clientId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM grants g WHERE g.user_id = ? AND g.client_id = ?"
+                        + " AND COALESCE((SELECT a.generation FROM grant_artifact_generations a WHERE a.artifact_id = ?), 0)"
+                        + " = COALESCE((SELECT c.generation FROM grant_generations c WHERE c.user_id = g.user_id AND c.client_id = g.client_id), 0)")
+                .bind(0, userId).bind(1, clientId).bind(2, artifactId).mapTo(Long.class).one()) > 0;
+    }
 }

@@ -3,9 +3,14 @@ package dev.tollgate.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.core.oauth.AuthorizationCodeRecord;
+import dev.tollgate.core.oauth.ClientType;
+import dev.tollgate.core.oauth.Grant;
+import dev.tollgate.core.oauth.OAuthClient;
+import dev.tollgate.core.user.User;
 import dev.tollgate.protocol.Scopes;
 import dev.tollgate.store.jdbc.TestDatabases.Kind;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -66,5 +71,38 @@ class JdbcGrantGenerationRepositoryTest extends RepositoryTest {
         assertThat(g.boundTo("code:" + "b".repeat(64))).isEmpty();
         assertThat(g.boundTo("device:" + "c".repeat(64))).isEmpty();
         assertThat(g.boundTo("family:" + "d".repeat(64))).isEqualTo(OptionalLong.of(1));
+    }
+
+    @OnEachDatabase
+    void anArtefactIsLiveOnlyWhileItsGrantExistsInTheGenerationItWasIssuedUnder(Kind kind) {
+        open(kind);
+        var g = generations();
+        Instant now = Instant.parse("2026-12-01T00:00:00Z");
+        projects().insert(Samples.project("p1"), Samples.ALICE);
+        users().insert(new User("0123456789abcdef0123456789abcdef", "alice@example.com", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo", now));
+        var clients = new JdbcOAuthClientRepository(db());
+        clients.insert(new OAuthClient("c1.apps.tollgate", "p1", ClientType.WEB, "One", List.of("https://a.example/cb"), List.of(), now));
+        clients.insert(new OAuthClient("c2.apps.tollgate", "p1", ClientType.WEB, "Two", List.of("https://a.example/cb"), List.of(), now));
+        String user = "0123456789abcdef0123456789abcdef";
+        String unbound = "family:" + "a".repeat(64);
+        String bound = "family:" + "b".repeat(64);
+        var grants = new JdbcGrantRepository(db());
+
+        assertThat(g.isLive(unbound, user, "c1.apps.tollgate")).as("no grant").isFalse();
+        grants.put(new Grant(user, "c1.apps.tollgate", Scopes.of("posts"), now, Optional.empty()));
+        assertThat(g.isLive(unbound, user, "c1.apps.tollgate")).as("an artefact bound to none is generation 0").isTrue();
+        assertThat(g.isLive(unbound, user, "c2.apps.tollgate")).as("another client's grant").isFalse();
+        assertThat(g.isLive(unbound, "fedcba9876543210fedcba9876543210", "c1.apps.tollgate")).as("another person's grant").isFalse();
+
+        g.advance(user, "c1.apps.tollgate");
+        assertThat(g.isLive(unbound, user, "c1.apps.tollgate")).as("issued before the removal").isFalse();
+        g.bind(bound, g.current(user, "c1.apps.tollgate"));
+        assertThat(g.isLive(bound, user, "c1.apps.tollgate")).as("issued under the current generation").isTrue();
+
+        grants.delete(user, "c1.apps.tollgate");
+        assertThat(g.isLive(bound, user, "c1.apps.tollgate")).as("the grant removed").isFalse();
+        grants.put(new Grant(user, "c1.apps.tollgate", Scopes.of("posts"), now, Optional.empty()));
+        g.advance(user, "c1.apps.tollgate");
+        assertThat(g.isLive(bound, user, "c1.apps.tollgate")).as("consented anew after a removal").isFalse();
     }
 }
