@@ -11,6 +11,9 @@
 #              Tollgate's CPU from start to exit and writes collapsed stacks there (kernel frames need
 #              /proc/sys/kernel/perf_event_paranoid <= 1)
 #   ONLY       when set, "tollgate" measures only Tollgate's call (profiling); default all three
+#   FLOOR=1    also measures what an event-driven gateway costs at least here (EventLoopProxyFloor, from
+#              bench/target: mvn -B -q -DskipTests -pl bench -am package): a bare Netty proxy, and the same
+#              making a charge durable in Tollgate's journal before forwarding
 # Needs nginx and wrk (Debian: nginx-light, wrk) and a built cli/target/tollgate-cli.jar (./tollgate builds it).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,8 +26,10 @@ rounds=${ROUNDS:-2}
 wrk_args=${WRK_ARGS:-"-t2 -c32 -d15s"}
 work=$(mktemp -d)
 tollgate_pid=
+floor_pids=()
 cleanup() {
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  for p in "${floor_pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
   [ -n "$tollgate_pid" ] && kill "$tollgate_pid" 2>/dev/null && wait "$tollgate_pid" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -68,6 +73,20 @@ admin POST /projects '{"projectId":"bench-p"}' >/dev/null
 admin POST /projects/bench-p/services/bench/enable >/dev/null
 key=$(admin POST /projects/bench-p/keys '{}' | sed -E 's/.*"keyString":"([^"]+)".*/\1/')
 
+if [ -n "${FLOOR:-}" ]; then
+  [ -f "$root/bench/target/tollgate-bench.jar" ] || { echo "FLOOR=1: build first: mvn -B -q -DskipTests -pl bench -am package" >&2; exit 1; }
+  floor() { # port [journal data dir]
+    # shellcheck disable=SC2086
+    java ${JAVA_OPTS:--Xms512m -Xmx512m} -cp "$root/bench/target/tollgate-bench.jar:$root/bench/target/lib/*" \
+      dev.tollgate.bench.EventLoopProxyFloor "$1" 18080 ${2:-} >"$work/floor-$1.out" 2>&1 &
+    floor_pids+=($!)
+    for _ in $(seq 1 30); do grep -q ready "$work/floor-$1.out" && return 0; sleep 1; done
+    cat "$work/floor-$1.out" >&2; exit 1
+  }
+  floor 18093
+  floor 18094 "$work/floor-data"
+fi
+
 nginx_pids=$(pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ')
 hz=$(getconf CLK_TCK)
 ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat"))); done; echo "$t"; }
@@ -86,10 +105,17 @@ run() { # name url pids...
 }
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(nginx -v 2>&1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); wrk $wrk_args"
 wrk -t2 -c32 -d"${WARMUP:-30s}" "http://127.0.0.1:18090/bench/v1/things/x?key=$key" >/dev/null # warm-up
+if [ -n "${FLOOR:-}" ]; then
+  for port in 18093 18094; do wrk -t2 -c32 -d15s "http://127.0.0.1:$port/base/things/x" >/dev/null; done
+fi
 for _ in $(seq 1 "$rounds"); do
   if [ -z "${ONLY:-}" ]; then
     run "nginx straight" "http://127.0.0.1:18080/base/things/x" $nginx_pids
     run "nginx proxy_pass" "http://127.0.0.1:18081/base/things/x" $nginx_pids
+  fi
+  if [ -n "${FLOOR:-}" ]; then
+    run "floor: netty proxy" "http://127.0.0.1:18093/base/things/x" "${floor_pids[0]}"
+    run "floor: + journal" "http://127.0.0.1:18094/base/things/x" "${floor_pids[1]}"
   fi
   run "tollgate keyed call" "http://127.0.0.1:18090/bench/v1/things/x?key=$key" $tollgate_pid
 done

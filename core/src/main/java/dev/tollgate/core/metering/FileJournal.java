@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +94,22 @@ public final class FileJournal implements Journal, AutoCloseable {
             throw new JournalException("The journal is closed");
         }
         commits.write(RecordCodec.frame(record), options.appendTimeout());
+    }
+
+    /**
+     * {@link #append} for a caller that must not block: the future completes once {@code record} is on
+     * disk, and fails with a {@link JournalException} when it cannot be made durable within the append timeout.
+     */
+    public CompletableFuture<Void> appendAsync(UsageRecord record) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new JournalException("The journal is closed"));
+        }
+        return commits.writeAsync(RecordCodec.frame(record)).orTimeout(options.appendTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                .exceptionallyCompose(e -> {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    return CompletableFuture.failedFuture(cause instanceof TimeoutException
+                            ? new JournalException("The record was not on disk within " + options.appendTimeout()) : cause);
+                });
     }
 
     @Override

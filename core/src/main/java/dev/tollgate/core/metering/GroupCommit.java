@@ -78,6 +78,25 @@ final class GroupCommit {
     }
 
     /**
+     * Queues {@code frame} and returns at once a future completed when it is on disk, or failed when it
+     * cannot be (broken, closed, or the queue full): for a caller that must not block while it waits.
+     */
+    CompletableFuture<Void> writeAsync(byte[] frame) {
+        Throwable failure = broken;
+        if (failure != null) {
+            return CompletableFuture.failedFuture(refusal(failure));
+        }
+        var pending = new Pending(frame);
+        if (stopped || !queue.offer(pending)) {
+            return CompletableFuture.failedFuture(new JournalException(stopped ? "The journal is closed" : "The journal's queue is full"));
+        }
+        if (stopped) {
+            failQueued(new JournalException("The journal is closed"));
+        }
+        return pending;
+    }
+
+    /**
      * Queues {@code frame} for the next flush and returns at once; false when the journal refuses
      * it (broken, closed or full). Nobody waits for the frame, so nobody is told if it is lost.
      */

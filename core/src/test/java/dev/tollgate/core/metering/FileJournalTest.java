@@ -229,6 +229,43 @@ class FileJournalTest {
         }
     }
 
+    @Test
+    void anAsyncAppendCompletesOnlyOnceItsRecordIsOnDiskAndManyShareAFlush() {
+        List<UsageRecord> written = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<JournalPosition>> durableWhenDone = new ArrayList<>();
+        JournalPosition end;
+        try (var journal = open(JournalOptions.defaults())) {
+            for (int i = 0; i < 500; i++) {
+                written.add(Records.call(i));
+                durableWhenDone.add(journal.appendAsync(written.get(i)).thenApply(done -> journal.durableEnd()));
+            }
+            for (int i = 0; i < written.size(); i++) {
+                JournalPosition durable = durableWhenDone.get(i).join();
+                assertThat(readAll(durable)).as("on disk when append %d completed", i).containsAll(written.subList(0, i + 1));
+            }
+            assertThat(journal.flushes()).as("flushes shared by appends nobody blocked on").isLessThan(500);
+            end = journal.durableEnd();
+        }
+        assertThat(readAll(end)).containsExactlyElementsOf(written);
+    }
+
+    @Test
+    void anAsyncAppendToAClosedJournalFailsAtOnceAndWritesNothing() {
+        var journal = open(JournalOptions.defaults());
+        UsageRecord first = Records.call(1);
+        journal.append(first);
+        JournalPosition end = journal.durableEnd();
+        journal.close();
+
+        var refused = journal.appendAsync(Records.call(2));
+        assertThat(refused).isCompletedExceptionally();
+        assertThatThrownBy(refused::join).hasCauseInstanceOf(JournalException.class).hasMessageContaining("closed");
+        assertThat(readAll(end)).containsExactly(first);
+        try (var reopened = open(JournalOptions.defaults())) {
+            assertThat(readAll(reopened.durableEnd())).containsExactly(first);
+        }
+    }
+
     private FileJournal open(JournalOptions options) {
         return FileJournal.open(data, options, CLOCK);
     }
