@@ -12,7 +12,7 @@ import dev.tollgate.core.catalog.MethodMatch;
 import dev.tollgate.core.key.ApiKey;
 import dev.tollgate.core.key.CallOrigin;
 import dev.tollgate.core.key.KeyRestrictions;
-import dev.tollgate.core.project.Member;
+import dev.tollgate.core.principal.Member;
 import dev.tollgate.core.project.Project;
 import dev.tollgate.core.secret.MasterKey;
 import dev.tollgate.core.secret.SecretKind;

@@ -1,13 +1,14 @@
 package dev.tollgate.it;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** ARCHITECTURE.md's rules: dependencies point inward; the domain knows no SQL and no HTTP. */
+/** ARCHITECTURE.md's rules: dependencies point inward; the domain knows no SQL and no HTTP, and its packages form no cycles. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -49,5 +50,11 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.tollgate.server..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..", "dev.tollgate.cli..")
                 .check(CLASSES);
+    }
+
+    /** Each top-level package of the domain can be read and changed without the ones above it. */
+    @Test
+    void domainPackagesFormNoCycles() {
+        slices().matching("dev.tollgate.core.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 }

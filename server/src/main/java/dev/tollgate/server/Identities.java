@@ -5,12 +5,12 @@ import dev.tollgate.core.access.CredentialCache;
 import dev.tollgate.core.cache.InvalidationBus;
 import dev.tollgate.core.catalog.ApiCatalog;
 import dev.tollgate.core.key.ApiKeyService;
-import dev.tollgate.core.project.ProjectService;
+import dev.tollgate.core.oauth.ServiceAccountGrant;
+import dev.tollgate.core.projectadmin.ProjectService;
 import dev.tollgate.core.secret.MasterKey;
 import dev.tollgate.core.serviceaccount.CachedServiceAccounts;
 import dev.tollgate.core.serviceaccount.ServiceAccountService;
 import dev.tollgate.core.token.KnownScopes;
-import dev.tollgate.core.token.ServiceAccountGrant;
 import java.time.Clock;
 import java.time.Duration;
 

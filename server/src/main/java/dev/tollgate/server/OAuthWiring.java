@@ -51,7 +51,7 @@ record OAuthWiring(OAuthClientService clients, dev.tollgate.core.oauth.OAuthClie
     static OAuthWiring wire(ServerConfig.OAuthSettings settings, Database db, dev.tollgate.core.secret.MasterKey masterKey, ApiCatalog catalog,
                             ProjectRepository projects, ProjectPermissions permissions,
                             AccessTokens accessTokens, InvalidationBus bus, Issuer issuer,
-                            dev.tollgate.core.access.VerifiedAddresses addresses, Clock clock) {
+                            dev.tollgate.core.principal.VerifiedAddresses addresses, Clock clock) {
         var clientRepo = new JdbcOAuthClientRepository(db);
         var grants = new JdbcGrantRepository(db);
         var codes = new JdbcAuthorizationCodeRepository(db);

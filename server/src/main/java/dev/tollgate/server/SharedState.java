@@ -2,8 +2,8 @@ package dev.tollgate.server;
 
 import dev.tollgate.core.cache.InvalidationBus;
 import dev.tollgate.core.cache.LocalInvalidationBus;
-import dev.tollgate.core.quota.LocalQuotaCounters;
-import dev.tollgate.core.quota.QuotaCounters;
+import dev.tollgate.core.counter.LocalQuotaCounters;
+import dev.tollgate.core.counter.QuotaCounters;
 import dev.tollgate.store.redis.RedisConnector;
 import dev.tollgate.store.redis.RedisInvalidationBus;
 import dev.tollgate.store.redis.RedisQuotaCounters;

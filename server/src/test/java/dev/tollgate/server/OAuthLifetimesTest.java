@@ -11,7 +11,7 @@ import dev.tollgate.core.oauth.ClientType;
 import dev.tollgate.core.oauth.OAuthClient;
 import dev.tollgate.core.oauth.Person;
 import dev.tollgate.core.oauth.SigningKey;
-import dev.tollgate.core.project.Member;
+import dev.tollgate.core.principal.Member;
 import dev.tollgate.core.project.Project;
 import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.core.user.User;

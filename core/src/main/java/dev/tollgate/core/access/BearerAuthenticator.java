@@ -2,6 +2,7 @@ package dev.tollgate.core.access;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tollgate.core.principal.Principal;
 import dev.tollgate.core.token.AccessToken;
 import dev.tollgate.core.token.AccessTokenSeal;
 import dev.tollgate.core.token.RevokedAccessTokens;

@@ -1,5 +1,6 @@
 package dev.tollgate.core.access;
 
+import dev.tollgate.core.principal.PrincipalKind;
 import dev.tollgate.core.token.AccessToken;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.tollgate.core.audit;
 
-import dev.tollgate.core.access.Principal;
+import dev.tollgate.core.principal.Principal;
 import java.util.Optional;
 
 /** Who made a change: a person, a service account, or nobody who proved who they are. */

@@ -1,6 +1,6 @@
 package dev.tollgate.core.audit;
 
-import dev.tollgate.core.access.Principal;
+import dev.tollgate.core.principal.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

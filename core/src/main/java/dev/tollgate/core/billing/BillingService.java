@@ -1,9 +1,9 @@
 package dev.tollgate.core.billing;
 
 import dev.tollgate.core.RequestTimes;
-import dev.tollgate.core.access.Principal;
 import dev.tollgate.core.cache.Invalidation;
 import dev.tollgate.core.cache.InvalidationBus;
+import dev.tollgate.core.principal.Principal;
 import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.core.project.Role;
 import dev.tollgate.protocol.ApiError;

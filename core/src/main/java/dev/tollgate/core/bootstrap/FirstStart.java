@@ -3,7 +3,7 @@ package dev.tollgate.core.bootstrap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.core.oauth.OAuthClientRepository;
-import dev.tollgate.core.project.Member;
+import dev.tollgate.core.principal.Member;
 import dev.tollgate.core.project.Project;
 import dev.tollgate.core.project.ProjectRepository;
 import dev.tollgate.core.secret.PrivateFiles;

@@ -9,7 +9,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tollgate.core.Issuer;
-import dev.tollgate.core.access.VerifiedAddresses;
+import dev.tollgate.core.principal.VerifiedAddresses;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.tollgate.core.oauth;
 
 import dev.tollgate.core.Issuer;
-import dev.tollgate.core.access.Principal;
 import dev.tollgate.core.cache.Invalidation;
 import dev.tollgate.core.cache.InvalidationBus;
+import dev.tollgate.core.principal.Principal;
 import dev.tollgate.core.project.Project;
 import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.core.project.Role;

@@ -1,3 +1,5 @@
 package dev.tollgate.core.project;
 
+import dev.tollgate.core.principal.Member;
+
 public record ProjectMember(Member member, Role role) {}

@@ -1,7 +1,7 @@
 package dev.tollgate.core.project;
 
-import dev.tollgate.core.access.Principal;
-import dev.tollgate.core.access.VerifiedAddresses;
+import dev.tollgate.core.principal.Principal;
+import dev.tollgate.core.principal.VerifiedAddresses;
 import dev.tollgate.protocol.ApiError;
 
 /**

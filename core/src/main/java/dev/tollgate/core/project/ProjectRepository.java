@@ -1,5 +1,6 @@
 package dev.tollgate.core.project;
 
+import dev.tollgate.core.principal.Member;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -3,6 +3,7 @@ package dev.tollgate.core.quota;
 import dev.tollgate.core.access.Caller;
 import dev.tollgate.core.catalog.ApiDefinition;
 import dev.tollgate.core.catalog.MethodMatch;
+import dev.tollgate.core.counter.QuotaCounters;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.ApiException;
 import java.time.Clock;

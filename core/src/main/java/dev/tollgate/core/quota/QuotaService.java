@@ -1,10 +1,10 @@
 package dev.tollgate.core.quota;
 
-import dev.tollgate.core.access.Principal;
 import dev.tollgate.core.cache.Invalidation;
 import dev.tollgate.core.cache.InvalidationBus;
 import dev.tollgate.core.catalog.ApiCatalog;
 import dev.tollgate.core.catalog.ApiDefinition;
+import dev.tollgate.core.principal.Principal;
 import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.core.project.Role;
 import dev.tollgate.protocol.ApiError;

@@ -1,7 +1,7 @@
 package dev.tollgate.core.samples;
 
 import dev.tollgate.core.RequestTimes;
-import dev.tollgate.core.access.PrincipalName;
+import dev.tollgate.core.principal.PrincipalName;
 import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.protocol.ApiError;
 import java.time.OffsetDateTime;

@@ -1,6 +1,6 @@
 package dev.tollgate.core.samples;
 
-import dev.tollgate.core.access.PrincipalName;
+import dev.tollgate.core.principal.PrincipalName;
 import java.time.OffsetDateTime;
 
 /** An event of its owner's primary calendar: the owner is a principal, kind and address. */

@@ -1,6 +1,6 @@
 package dev.tollgate.core.samples;
 
-import dev.tollgate.core.access.PrincipalName;
+import dev.tollgate.core.principal.PrincipalName;
 import java.time.Instant;
 
 /** A post: its author is a principal, kind and address, so a person and a service account never share posts. */

@@ -1,6 +1,6 @@
 package dev.tollgate.core.samples;
 
-import dev.tollgate.core.access.PrincipalName;
+import dev.tollgate.core.principal.PrincipalName;
 import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.core.serviceaccount.ServiceAccountDomain;
 import dev.tollgate.protocol.ApiError;

@@ -1,6 +1,6 @@
 package dev.tollgate.core.samples;
 
-import dev.tollgate.core.access.PrincipalName;
+import dev.tollgate.core.principal.PrincipalName;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,10 +1,11 @@
 package dev.tollgate.core.session;
 
+import dev.tollgate.core.user.PersonSessions;
 import java.time.Instant;
 import java.util.Optional;
 
 /** Stored sessions, found by the hash of their id. */
-public interface SessionRepository {
+public interface SessionRepository extends PersonSessions {
     void insert(Session session);
 
     Optional<Session> find(String sessionHash);
@@ -13,7 +14,7 @@ public interface SessionRepository {
 
     void delete(String sessionHash);
 
-    /** Ends every session of the person except the one kept (which may be null to end them all). */
+    @Override
     void deleteOthersOf(String userId, String keptSessionHash);
 
     /** Removes sessions past their absolute end or unused since {@code idleBefore}. */

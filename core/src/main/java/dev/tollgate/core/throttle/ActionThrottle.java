@@ -1,6 +1,6 @@
 package dev.tollgate.core.throttle;
 
-import dev.tollgate.core.quota.QuotaCounters;
+import dev.tollgate.core.counter.QuotaCounters;
 import dev.tollgate.core.secret.Secrets;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -38,7 +38,7 @@ public final class ActionThrottle {
 
     /** A throttle in this process only (one node, tests). */
     public static ActionThrottle inMemory(Clock clock) {
-        return new ActionThrottle(new dev.tollgate.core.quota.LocalQuotaCounters(clock), clock);
+        return new ActionThrottle(new dev.tollgate.core.counter.LocalQuotaCounters(clock), clock);
     }
 
     /** An action without a subject (sign-up). */

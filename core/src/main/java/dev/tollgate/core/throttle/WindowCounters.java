@@ -1,6 +1,6 @@
 package dev.tollgate.core.throttle;
 
-import dev.tollgate.core.quota.QuotaCounters;
+import dev.tollgate.core.counter.QuotaCounters;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Clock;

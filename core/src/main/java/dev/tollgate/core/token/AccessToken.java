@@ -1,6 +1,6 @@
 package dev.tollgate.core.token;
 
-import dev.tollgate.core.access.Principal;
+import dev.tollgate.core.principal.Principal;
 import dev.tollgate.protocol.Scopes;
 import java.time.Instant;
 

@@ -1,9 +1,9 @@
 package dev.tollgate.core.user;
 
-import dev.tollgate.core.quota.QuotaCounters;
+import dev.tollgate.core.counter.QuotaCounters;
 import dev.tollgate.core.secret.Secrets;
-import dev.tollgate.core.throttle.WindowCounters;
 import dev.tollgate.core.throttle.WindowCounters.Slot;
+import dev.tollgate.core.throttle.WindowCounters;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;

@@ -26,7 +26,7 @@ public final class EmailAddress {
     /** RFC 5321's limit on a path, less the angle brackets. */
     public static final int MAX_LENGTH = 254;
     private static final int MAX_LOCAL_LENGTH = 64;
-    /** What {@code dev.tollgate.core.project.Member} accepts after the {@code @}. */
+    /** What {@code dev.tollgate.core.principal.Member} accepts after the {@code @}. */
     private static final int MAX_DOMAIN_LENGTH = 190;
     private static final Pattern LOCAL = Pattern.compile("[a-z0-9_%+-]+(\\.[a-z0-9_%+-]+)*");
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");

@@ -1,6 +1,6 @@
 package dev.tollgate.core.user;
 
-import dev.tollgate.core.quota.LocalQuotaCounters;
+import dev.tollgate.core.counter.LocalQuotaCounters;
 import java.time.Clock;
 
 /** The {@link CountingSignInThrottle} of one node, counting in this process (tests, and servers without Redis). */

@@ -1,6 +1,5 @@
 package dev.tollgate.core.user;
 
-import dev.tollgate.core.session.SessionRepository;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,14 +25,14 @@ public final class PasswordReset {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final VerifiedAddressRepository verified;
-    private final SessionRepository sessions;
+    private final PersonSessions sessions;
     private final PersonTokenRevocation tokens;
     private final MailedLinks links;
     private final Executor background;
     private final Clock clock;
 
     /** @param background where the mail is sent from, so that the answer does not wait for the mail server */
-    public PasswordReset(UserRepository users, PasswordHasher hasher, VerifiedAddressRepository verified, SessionRepository sessions,
+    public PasswordReset(UserRepository users, PasswordHasher hasher, VerifiedAddressRepository verified, PersonSessions sessions,
                          PersonTokenRevocation tokens, MailedLinks links, Executor background, Clock clock) {
         this.users = users;
         this.hasher = hasher;

@@ -1,8 +1,7 @@
 package dev.tollgate.core.user;
 
-import dev.tollgate.core.access.Principal;
+import dev.tollgate.core.principal.Principal;
 import dev.tollgate.core.project.ProjectPermissions;
-import dev.tollgate.core.session.SessionRepository;
 import dev.tollgate.protocol.ApiError;
 import java.util.List;
 import java.util.Locale;
@@ -14,11 +13,11 @@ import java.util.Locale;
  */
 public final class PeopleAdministration {
     private final UserRepository users;
-    private final SessionRepository sessions;
+    private final PersonSessions sessions;
     private final PersonTokenRevocation tokens;
     private final ProjectPermissions permissions;
 
-    public PeopleAdministration(UserRepository users, SessionRepository sessions, PersonTokenRevocation tokens, ProjectPermissions permissions) {
+    public PeopleAdministration(UserRepository users, PersonSessions sessions, PersonTokenRevocation tokens, ProjectPermissions permissions) {
         this.users = users;
         this.sessions = sessions;
         this.tokens = tokens;

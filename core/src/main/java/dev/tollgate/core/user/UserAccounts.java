@@ -1,6 +1,6 @@
 package dev.tollgate.core.user;
 
-import dev.tollgate.core.access.Principal;
+import dev.tollgate.core.principal.Principal;
 import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.core.store.DuplicateException;

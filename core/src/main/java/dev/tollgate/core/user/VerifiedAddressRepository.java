@@ -1,6 +1,6 @@
 package dev.tollgate.core.user;
 
-import dev.tollgate.core.access.VerifiedAddresses;
+import dev.tollgate.core.principal.VerifiedAddresses;
 import java.time.Instant;
 
 /** Which person has proved which address, and the change of a person's address once the new one is proved. */

@@ -1,13 +1,13 @@
 package dev.tollgate.core.access;
 
+import dev.tollgate.core.cache.InvalidationBus;
 import dev.tollgate.core.key.ApiKey;
 import dev.tollgate.core.key.ApiKeyRepository;
-import dev.tollgate.core.project.Member;
+import dev.tollgate.core.principal.Member;
 import dev.tollgate.core.project.Project;
 import dev.tollgate.core.project.ProjectMember;
 import dev.tollgate.core.project.ProjectRepository;
 import dev.tollgate.core.project.Role;
-import dev.tollgate.core.cache.InvalidationBus;
 import dev.tollgate.core.secret.MasterKey;
 import dev.tollgate.core.token.AccessTokenSeal;
 import dev.tollgate.core.token.InMemoryRevocations;

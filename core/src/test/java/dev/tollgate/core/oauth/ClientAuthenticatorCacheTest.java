@@ -3,7 +3,7 @@ package dev.tollgate.core.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tollgate.core.access.Principal;
+import dev.tollgate.core.principal.Principal;
 import dev.tollgate.protocol.ClientAuth;
 import dev.tollgate.protocol.OAuthError;
 import dev.tollgate.protocol.OAuthException;

@@ -2,7 +2,7 @@ package dev.tollgate.core.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.core.access.Principal;
+import dev.tollgate.core.principal.Principal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

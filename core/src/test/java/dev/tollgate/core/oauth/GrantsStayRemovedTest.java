@@ -119,7 +119,7 @@ class GrantsStayRemovedTest {
         var code = oauth.consent("calendar");
         String device = approvedDevice();
         TokenResponse tokens = redeem(oauth.consent("calendar"));
-        oauth.clientService.delete(new dev.tollgate.core.access.Principal.Person("owner", "owner@example.com"), InMemoryOAuth.PROJECT,
+        oauth.clientService.delete(new dev.tollgate.core.principal.Principal.Person("owner", "owner@example.com"), InMemoryOAuth.PROJECT,
                 oauth.app.clientId());
         for (ThrowingCallable call : new ThrowingCallable[] {() -> redeem(code), () -> poll(device), () -> refresh(tokens.refreshToken())}) {
             assertThatThrownBy(call).isInstanceOfSatisfying(OAuthException.class, e -> assertThat(e.error()).isEqualTo(OAuthError.INVALID_CLIENT));

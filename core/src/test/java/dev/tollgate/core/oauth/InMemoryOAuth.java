@@ -1,17 +1,17 @@
 package dev.tollgate.core.oauth;
 
 import dev.tollgate.core.Issuer;
+import dev.tollgate.core.access.BearerAuthenticator;
 import dev.tollgate.core.cache.Invalidation;
 import dev.tollgate.core.cache.InvalidationBus;
 import dev.tollgate.core.catalog.ApiCatalog;
 import dev.tollgate.core.catalog.CatalogLoader;
-import dev.tollgate.core.project.Member;
+import dev.tollgate.core.principal.Member;
 import dev.tollgate.core.project.Project;
 import dev.tollgate.core.project.ProjectMember;
 import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.core.project.ProjectRepository;
 import dev.tollgate.core.project.Role;
-import dev.tollgate.core.access.BearerAuthenticator;
 import dev.tollgate.core.secret.MasterKey;
 import dev.tollgate.core.token.AccessToken;
 import dev.tollgate.core.token.AccessTokenIssuer;

@@ -3,8 +3,8 @@ package dev.tollgate.core.project;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tollgate.core.access.Principal;
-import dev.tollgate.core.access.VerifiedAddresses;
+import dev.tollgate.core.principal.Principal;
+import dev.tollgate.core.principal.VerifiedAddresses;
 import dev.tollgate.protocol.ApiException;
 import java.lang.reflect.Proxy;
 import java.time.Instant;

@@ -9,6 +9,7 @@ import dev.tollgate.core.cache.InvalidationBus;
 import dev.tollgate.core.catalog.ApiCatalog;
 import dev.tollgate.core.catalog.CatalogLoader;
 import dev.tollgate.core.catalog.MethodMatch;
+import dev.tollgate.core.counter.LocalQuotaCounters;
 import dev.tollgate.protocol.ApiException;
 import java.time.Clock;
 import java.time.Instant;

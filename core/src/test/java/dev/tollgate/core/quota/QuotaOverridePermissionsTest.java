@@ -3,11 +3,11 @@ package dev.tollgate.core.quota;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tollgate.core.access.Principal;
 import dev.tollgate.core.cache.Invalidation;
 import dev.tollgate.core.cache.InvalidationBus;
 import dev.tollgate.core.catalog.CatalogLoader;
-import dev.tollgate.core.project.Member;
+import dev.tollgate.core.principal.Member;
+import dev.tollgate.core.principal.Principal;
 import dev.tollgate.core.project.Project;
 import dev.tollgate.core.project.ProjectMember;
 import dev.tollgate.core.project.ProjectPermissions;

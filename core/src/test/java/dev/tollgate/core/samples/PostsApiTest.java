@@ -3,7 +3,7 @@ package dev.tollgate.core.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tollgate.core.access.PrincipalName;
+import dev.tollgate.core.principal.PrincipalName;
 import dev.tollgate.protocol.ApiException;
 import java.time.Clock;
 import java.time.Instant;

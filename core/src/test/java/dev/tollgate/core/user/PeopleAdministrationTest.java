@@ -3,7 +3,7 @@ package dev.tollgate.core.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tollgate.core.access.Principal;
+import dev.tollgate.core.principal.Principal;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.ApiException;
 import org.junit.jupiter.api.Test;

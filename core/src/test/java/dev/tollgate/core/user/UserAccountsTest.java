@@ -3,8 +3,8 @@ package dev.tollgate.core.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tollgate.core.access.Principal;
-import dev.tollgate.core.project.Member;
+import dev.tollgate.core.principal.Member;
+import dev.tollgate.core.principal.Principal;
 import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.core.project.ProjectRepository;
 import dev.tollgate.protocol.ApiError;

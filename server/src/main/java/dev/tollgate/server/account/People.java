@@ -1,21 +1,21 @@
 package dev.tollgate.server.account;
 
 import dev.tollgate.core.Issuer;
+import dev.tollgate.core.counter.QuotaCounters;
 import dev.tollgate.core.net.ClientAddressResolver;
 import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.core.session.SessionPolicy;
 import dev.tollgate.core.session.SessionRepository;
 import dev.tollgate.core.session.SessionService;
-import dev.tollgate.core.quota.QuotaCounters;
 import dev.tollgate.core.throttle.ActionThrottle;
 import dev.tollgate.core.user.CountingSignInThrottle;
 import dev.tollgate.core.user.EmailVerification;
 import dev.tollgate.core.user.KnownDeviceRepository;
 import dev.tollgate.core.user.KnownDevices;
 import dev.tollgate.core.user.MailedLinks;
+import dev.tollgate.core.user.PasswordHasher;
 import dev.tollgate.core.user.PasswordReset;
 import dev.tollgate.core.user.PeopleAdministration;
-import dev.tollgate.core.user.PasswordHasher;
 import dev.tollgate.core.user.SignUpMode;
 import dev.tollgate.core.user.ThrottleLimits;
 import dev.tollgate.core.user.UserAccounts;

@@ -2,7 +2,7 @@ package dev.tollgate.server.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.core.access.Principal;
+import dev.tollgate.core.principal.Principal;
 import dev.tollgate.core.user.AccountException;
 import dev.tollgate.core.user.EmailVerification;
 import dev.tollgate.core.user.MailOutcome;

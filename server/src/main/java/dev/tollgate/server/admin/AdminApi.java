@@ -1,11 +1,11 @@
 package dev.tollgate.server.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.core.access.Principal;
 import dev.tollgate.core.key.ApiKeyService;
 import dev.tollgate.core.key.KeyRestrictions;
-import dev.tollgate.core.project.ProjectService;
+import dev.tollgate.core.principal.Principal;
 import dev.tollgate.core.project.Role;
+import dev.tollgate.core.projectadmin.ProjectService;
 import dev.tollgate.core.serviceaccount.ServiceAccountService;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.admin.ApiKeyResource;
@@ -63,11 +63,11 @@ public final class AdminApi {
 
         app.post(BASE + "/{p}/members", ctx -> {
             ObjectNode body = Json.object(ctx.body(), Set.of("member", "role"));
-            var member = projects.putMember(caller(ctx), ctx.pathParam("p"), dev.tollgate.core.project.Member.parse(Json.text(body, "member")), Role.parse(Json.text(body, "role")));
+            var member = projects.putMember(caller(ctx), ctx.pathParam("p"), dev.tollgate.core.principal.Member.parse(Json.text(body, "member")), Role.parse(Json.text(body, "role")));
             ok(ctx, Resources.member(member));
         });
         app.delete(BASE + "/{p}/members/{member}", ctx -> {
-            projects.removeMember(caller(ctx), ctx.pathParam("p"), dev.tollgate.core.project.Member.parse(ctx.pathParam("member")));
+            projects.removeMember(caller(ctx), ctx.pathParam("p"), dev.tollgate.core.principal.Member.parse(ctx.pathParam("member")));
             ok(ctx, Map.of());
         });
         app.get(BASE + "/{p}/members", ctx -> ok(ctx, new Member.Page(

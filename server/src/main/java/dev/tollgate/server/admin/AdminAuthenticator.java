@@ -1,7 +1,7 @@
 package dev.tollgate.server.admin;
 
 import dev.tollgate.core.access.BearerAuthenticator;
-import dev.tollgate.core.access.Principal;
+import dev.tollgate.core.principal.Principal;
 import dev.tollgate.core.token.AccessToken;
 import dev.tollgate.core.token.KnownScopes;
 import dev.tollgate.protocol.ApiError;

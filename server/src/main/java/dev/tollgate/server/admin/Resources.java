@@ -8,7 +8,7 @@ import dev.tollgate.core.oauth.ClientSecret;
 import dev.tollgate.core.oauth.ConsentScreen;
 import dev.tollgate.core.oauth.OAuthClient;
 import dev.tollgate.core.project.ProjectMember;
-import dev.tollgate.core.project.ProjectService;
+import dev.tollgate.core.projectadmin.ProjectService;
 import dev.tollgate.core.quota.QuotaService;
 import dev.tollgate.core.serviceaccount.ServiceAccount;
 import dev.tollgate.core.serviceaccount.ServiceAccountKey;

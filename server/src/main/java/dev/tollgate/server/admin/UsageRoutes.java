@@ -1,11 +1,12 @@
 package dev.tollgate.server.admin;
 
-import dev.tollgate.core.access.Principal;
+import dev.tollgate.core.RequestTimes;
 import dev.tollgate.core.metering.GroupBy;
 import dev.tollgate.core.metering.LatencyHistogram;
 import dev.tollgate.core.metering.UsageCredential;
 import dev.tollgate.core.metering.UsageLedger;
 import dev.tollgate.core.metering.UsageRow;
+import dev.tollgate.core.principal.Principal;
 import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.admin.UsageRowResource;
@@ -13,7 +14,6 @@ import dev.tollgate.server.http.Json;
 import io.javalin.Javalin;
 import java.math.BigDecimal;
 import java.time.Instant;
-import dev.tollgate.core.RequestTimes;
 import java.util.List;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package dev.tollgate.server.console;
 
-import dev.tollgate.core.project.ProjectService.ServiceState;
+import dev.tollgate.core.projectadmin.ProjectService.ServiceState;
 import dev.tollgate.core.session.SignedIn;
 import dev.tollgate.server.audit.ConsoleAudit;
 import dev.tollgate.server.pages.FormFields;

@@ -3,7 +3,7 @@ package dev.tollgate.server.console;
 import dev.tollgate.core.catalog.ScopeDefinition;
 import dev.tollgate.core.oauth.AuthorizationService.ScopeLine;
 import dev.tollgate.core.oauth.OAuthClientService;
-import dev.tollgate.core.project.ProjectService.ServiceState;
+import dev.tollgate.core.projectadmin.ProjectService.ServiceState;
 import dev.tollgate.core.session.SignedIn;
 import dev.tollgate.server.audit.ConsoleAudit;
 import dev.tollgate.server.pages.FormFields;

@@ -1,10 +1,10 @@
 package dev.tollgate.server.console;
 
-import dev.tollgate.core.access.Principal;
 import dev.tollgate.core.audit.AuditOutcome;
+import dev.tollgate.core.principal.Principal;
 import dev.tollgate.core.project.Project;
-import dev.tollgate.core.project.ProjectService;
 import dev.tollgate.core.project.Role;
+import dev.tollgate.core.projectadmin.ProjectService;
 import dev.tollgate.core.session.SignedIn;
 import dev.tollgate.protocol.ApiException;
 import dev.tollgate.server.account.Sessions;

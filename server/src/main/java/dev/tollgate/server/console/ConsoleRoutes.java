@@ -1,29 +1,29 @@
 package dev.tollgate.server.console;
 
+import dev.tollgate.core.audit.AuditTrail;
 import dev.tollgate.core.billing.BillingService;
 import dev.tollgate.core.catalog.ApiCatalog;
 import dev.tollgate.core.key.ApiKeyService;
 import dev.tollgate.core.metering.UsageLedger;
 import dev.tollgate.core.oauth.OAuthClientService;
-import dev.tollgate.core.serviceaccount.ServiceAccountService;
-import dev.tollgate.core.project.ProjectService;
+import dev.tollgate.core.projectadmin.ProjectService;
 import dev.tollgate.core.quota.QuotaService;
-import dev.tollgate.server.account.Sessions;
-import dev.tollgate.server.audit.ConsoleAudit;
-import dev.tollgate.server.pages.Pages;
-import dev.tollgate.core.audit.AuditTrail;
+import dev.tollgate.core.serviceaccount.ServiceAccountService;
 import dev.tollgate.core.user.EmailVerification;
 import dev.tollgate.core.user.PeopleAdministration;
 import dev.tollgate.core.user.UserAccounts;
+import dev.tollgate.server.account.Sessions;
+import dev.tollgate.server.audit.ConsoleAudit;
+import dev.tollgate.server.pages.Pages;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.net.InetAddress;
-import java.time.Clock;
-import java.util.function.Function;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Clock;
 import java.time.ZoneId;
+import java.util.function.Function;
 
 /**
  * The developer console: {@code /} and {@code /console/…}, pages where people create projects,

@@ -1,12 +1,12 @@
 package dev.tollgate.server.console;
 
-import dev.tollgate.core.access.Principal;
 import dev.tollgate.core.key.ApiKey;
 import dev.tollgate.core.key.ApiKeyService;
 import dev.tollgate.core.metering.CredentialKind;
 import dev.tollgate.core.metering.UsageCredential;
 import dev.tollgate.core.oauth.OAuthClient;
 import dev.tollgate.core.oauth.OAuthClientService;
+import dev.tollgate.core.principal.Principal;
 import dev.tollgate.core.serviceaccount.ServiceAccount;
 import dev.tollgate.core.serviceaccount.ServiceAccountService;
 import java.util.LinkedHashMap;

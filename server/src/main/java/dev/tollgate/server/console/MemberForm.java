@@ -1,6 +1,6 @@
 package dev.tollgate.server.console;
 
-import dev.tollgate.core.project.Member;
+import dev.tollgate.core.principal.Member;
 import java.util.Locale;
 
 /** The IAM page's "Add a member" form as sent, or as shown again after a refusal with what the person typed. */

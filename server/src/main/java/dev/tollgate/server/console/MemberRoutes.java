@@ -1,6 +1,6 @@
 package dev.tollgate.server.console;
 
-import dev.tollgate.core.project.Member;
+import dev.tollgate.core.principal.Member;
 import dev.tollgate.core.project.ProjectMember;
 import dev.tollgate.core.project.Role;
 import dev.tollgate.core.session.SignedIn;

@@ -6,7 +6,7 @@ import dev.tollgate.core.metering.LatencyHistogram;
 import dev.tollgate.core.metering.UsageCredential;
 import dev.tollgate.core.metering.UsageLedger;
 import dev.tollgate.core.metering.UsageRow;
-import dev.tollgate.core.project.ProjectService.ServiceState;
+import dev.tollgate.core.projectadmin.ProjectService.ServiceState;
 import dev.tollgate.core.session.SignedIn;
 import dev.tollgate.server.http.Json;
 import dev.tollgate.server.pages.PageError;

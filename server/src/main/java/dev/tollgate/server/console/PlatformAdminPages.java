@@ -1,6 +1,6 @@
 package dev.tollgate.server.console;
 
-import dev.tollgate.core.access.Principal;
+import dev.tollgate.core.principal.Principal;
 import dev.tollgate.core.project.Project;
 import dev.tollgate.core.session.SignedIn;
 import dev.tollgate.core.user.AccountException;

@@ -3,7 +3,7 @@ package dev.tollgate.server.console;
 import dev.tollgate.core.metering.GroupBy;
 import dev.tollgate.core.metering.UsageLedger;
 import dev.tollgate.core.metering.UsageRow;
-import dev.tollgate.core.project.ProjectService.ServiceState;
+import dev.tollgate.core.projectadmin.ProjectService.ServiceState;
 import dev.tollgate.core.quota.QuotaMetric;
 import dev.tollgate.core.quota.QuotaService;
 import dev.tollgate.core.quota.QuotaWindow;

@@ -1,7 +1,7 @@
 package dev.tollgate.server.oauth;
 
 import dev.tollgate.core.oauth.TokenInspection;
-import dev.tollgate.core.token.TokenService;
+import dev.tollgate.core.oauth.TokenService;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.ApiException;
 import dev.tollgate.protocol.ClientAuth;

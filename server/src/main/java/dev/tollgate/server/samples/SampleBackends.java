@@ -1,8 +1,8 @@
 package dev.tollgate.server.samples;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.core.access.PrincipalKind;
-import dev.tollgate.core.access.PrincipalName;
+import dev.tollgate.core.principal.PrincipalKind;
+import dev.tollgate.core.principal.PrincipalName;
 import dev.tollgate.core.samples.CalendarApi;
 import dev.tollgate.core.samples.Event;
 import dev.tollgate.core.samples.Post;
@@ -14,8 +14,8 @@ import dev.tollgate.server.http.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.URI;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.tollgate.store.jdbc;
 
-import dev.tollgate.core.project.Member;
+import dev.tollgate.core.principal.Member;
 import dev.tollgate.core.project.Project;
 import dev.tollgate.core.project.ProjectMember;
 import dev.tollgate.core.project.ProjectRepository;

@@ -1,7 +1,7 @@
 package dev.tollgate.store.jdbc;
 
-import dev.tollgate.core.access.PrincipalKind;
-import dev.tollgate.core.access.PrincipalName;
+import dev.tollgate.core.principal.PrincipalKind;
+import dev.tollgate.core.principal.PrincipalName;
 import dev.tollgate.core.samples.Event;
 import dev.tollgate.core.samples.Post;
 import dev.tollgate.core.samples.SampleRepository;

@@ -56,7 +56,7 @@ public final class JdbcServiceAccountRepository implements ServiceAccountReposit
     @Override
     public boolean delete(String email) {
         // Roles go with the account, and its address is never given out again.
-        String member = dev.tollgate.core.project.Member.serviceAccount(email).toString();
+        String member = dev.tollgate.core.principal.Member.serviceAccount(email).toString();
         return jdbi.inTransaction(h -> {
             if (h.createUpdate("DELETE FROM service_accounts WHERE email = ?").bind(0, email).execute() == 0) {
                 return false;

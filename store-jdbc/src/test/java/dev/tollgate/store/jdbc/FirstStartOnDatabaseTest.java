@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.core.Issuer;
 import dev.tollgate.core.bootstrap.CliClient;
 import dev.tollgate.core.bootstrap.FirstStart;
+import dev.tollgate.core.cache.LocalInvalidationBus;
 import dev.tollgate.core.oauth.ClientType;
 import dev.tollgate.core.oauth.OAuthClient;
-import dev.tollgate.core.cache.LocalInvalidationBus;
-import dev.tollgate.core.project.Member;
+import dev.tollgate.core.principal.Member;
 import dev.tollgate.core.project.ProjectPermissions;
 import dev.tollgate.core.serviceaccount.ServiceAccountService;
 import dev.tollgate.core.token.RevokedAccessTokens;
@@ -20,12 +20,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.Optional;
-import java.util.TreeMap;
 
 class FirstStartOnDatabaseTest extends RepositoryTest {
 

@@ -9,7 +9,7 @@ import static dev.tollgate.store.jdbc.Samples.serviceAccountKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tollgate.core.project.Member;
+import dev.tollgate.core.principal.Member;
 import dev.tollgate.core.project.Project;
 import dev.tollgate.core.project.ProjectMember;
 import dev.tollgate.core.project.Role;

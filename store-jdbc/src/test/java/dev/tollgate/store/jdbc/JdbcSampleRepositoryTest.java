@@ -3,7 +3,7 @@ package dev.tollgate.store.jdbc;
 import static dev.tollgate.store.jdbc.Samples.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.core.access.PrincipalName;
+import dev.tollgate.core.principal.PrincipalName;
 import dev.tollgate.core.samples.Event;
 import dev.tollgate.core.samples.Post.Visibility;
 import dev.tollgate.core.samples.Post;

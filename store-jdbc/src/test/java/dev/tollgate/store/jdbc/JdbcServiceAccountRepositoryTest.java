@@ -185,7 +185,7 @@ class JdbcServiceAccountRepositoryTest extends RepositoryTest {
         projects().insert(project("other-project"), Samples.ALICE);
         var account = serviceAccount("home-project", "robot-1");
         serviceAccounts().insert(account);
-        var robot = dev.tollgate.core.project.Member.serviceAccount(account.email());
+        var robot = dev.tollgate.core.principal.Member.serviceAccount(account.email());
         projects().putMember("other-project", robot, dev.tollgate.core.project.Role.OWNER);
         projects().grantPlatformAdmin(robot);
 

@@ -3,8 +3,8 @@ package dev.tollgate.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.tollgate.core.access.PrincipalName;
-import dev.tollgate.core.project.Member;
+import dev.tollgate.core.principal.Member;
+import dev.tollgate.core.principal.PrincipalName;
 import dev.tollgate.core.samples.Post;
 import dev.tollgate.store.jdbc.TestDatabases.Kind;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.tollgate.store.jdbc;
 
 import dev.tollgate.core.key.ApiKey;
 import dev.tollgate.core.key.KeyRestrictions;
-import dev.tollgate.core.project.Member;
+import dev.tollgate.core.principal.Member;
 import dev.tollgate.core.project.Project;
 import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.core.serviceaccount.KeyMaterial;

@@ -1,6 +1,6 @@
 package dev.tollgate.store.redis;
 
-import dev.tollgate.core.quota.QuotaCounters;
+import dev.tollgate.core.counter.QuotaCounters;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,6 +1,6 @@
 package dev.tollgate.store.redis;
 
-import dev.tollgate.core.quota.QuotaCounters;
+import dev.tollgate.core.counter.QuotaCounters;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.tollgate.store.redis;
 
-import dev.tollgate.core.quota.LocalQuotaCounters;
-import dev.tollgate.core.quota.QuotaCounters;
+import dev.tollgate.core.counter.LocalQuotaCounters;
+import dev.tollgate.core.counter.QuotaCounters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.tollgate.store.redis;
 
-import static dev.tollgate.core.quota.QuotaCounters.REFUSED;
+import static dev.tollgate.core.counter.QuotaCounters.REFUSED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 

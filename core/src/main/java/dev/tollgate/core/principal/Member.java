@@ -1,4 +1,4 @@
-package dev.tollgate.core.project;
+package dev.tollgate.core.principal;
 
 import dev.tollgate.protocol.ApiError;
 import java.util.regex.Pattern;

@@ -1,6 +1,4 @@
-package dev.tollgate.core.access;
-
-import dev.tollgate.core.token.AccessToken;
+package dev.tollgate.core.principal;
 
 /**
  * The two kinds of principal. A person and a service account are never the same principal, even
@@ -18,10 +16,6 @@ public enum PrincipalKind {
 
     /** As the gateway names it to backends in {@code X-Tollgate-Principal-Type}. */
     public String wireName() { return wireName; }
-
-    public static PrincipalKind of(AccessToken.SubjectKind subjectKind) {
-        return subjectKind == AccessToken.SubjectKind.SERVICE_ACCOUNT ? SERVICE_ACCOUNT : PERSON;
-    }
 
     /** The kind for a wire name, or null for anything else. */
     public static PrincipalKind fromWireName(String name) {

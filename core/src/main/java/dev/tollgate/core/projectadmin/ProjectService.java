@@ -1,10 +1,17 @@
-package dev.tollgate.core.project;
+package dev.tollgate.core.projectadmin;
 
-import dev.tollgate.core.access.Principal;
 import dev.tollgate.core.cache.Invalidation;
 import dev.tollgate.core.cache.InvalidationBus;
 import dev.tollgate.core.catalog.ApiCatalog;
 import dev.tollgate.core.catalog.ApiDefinition;
+import dev.tollgate.core.principal.Member;
+import dev.tollgate.core.principal.Principal;
+import dev.tollgate.core.project.Project;
+import dev.tollgate.core.project.ProjectIds;
+import dev.tollgate.core.project.ProjectMember;
+import dev.tollgate.core.project.ProjectPermissions;
+import dev.tollgate.core.project.ProjectRepository;
+import dev.tollgate.core.project.Role;
 import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.core.store.DuplicateException;
 import dev.tollgate.core.token.RevokedAccessTokens;
@@ -24,7 +31,7 @@ public final class ProjectService {
     private final RevokedAccessTokens accessTokens;
     private final Clock clock;
 
-    public ProjectService(ProjectRepository projects, dev.tollgate.core.access.VerifiedAddresses addresses, ApiCatalog catalog,
+    public ProjectService(ProjectRepository projects, dev.tollgate.core.principal.VerifiedAddresses addresses, ApiCatalog catalog,
                           InvalidationBus bus, RevokedAccessTokens accessTokens, Clock clock) {
         this.projects = projects;
         this.permissions = new ProjectPermissions(projects, addresses);

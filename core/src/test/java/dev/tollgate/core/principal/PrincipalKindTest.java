@@ -1,17 +1,10 @@
-package dev.tollgate.core.access;
+package dev.tollgate.core.principal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.core.token.AccessToken;
 import org.junit.jupiter.api.Test;
 
 class PrincipalKindTest {
-
-    @Test
-    void tokensNameTheirPrincipalsKind() {
-        assertThat(PrincipalKind.of(AccessToken.SubjectKind.USER)).isEqualTo(PrincipalKind.PERSON);
-        assertThat(PrincipalKind.of(AccessToken.SubjectKind.SERVICE_ACCOUNT)).isEqualTo(PrincipalKind.SERVICE_ACCOUNT);
-    }
 
     @Test
     void wireNamesRoundTripAndNothingElseIsAKind() {

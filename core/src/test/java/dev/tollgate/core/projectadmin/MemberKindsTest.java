@@ -1,8 +1,9 @@
-package dev.tollgate.core.project;
+package dev.tollgate.core.projectadmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tollgate.core.principal.Member;
 import dev.tollgate.protocol.ApiError;
 import dev.tollgate.protocol.ApiException;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
-package dev.tollgate.core.project;
+package dev.tollgate.core.projectadmin;
 
+import dev.tollgate.core.principal.Member;
 import dev.tollgate.core.serviceaccount.ServiceAccount;
 import dev.tollgate.core.user.EmailAddress;
 import dev.tollgate.protocol.ApiError;

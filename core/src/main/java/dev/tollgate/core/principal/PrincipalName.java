@@ -1,4 +1,4 @@
-package dev.tollgate.core.access;
+package dev.tollgate.core.principal;
 
 import java.util.Objects;
 

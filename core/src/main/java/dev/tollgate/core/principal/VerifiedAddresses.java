@@ -1,4 +1,4 @@
-package dev.tollgate.core.access;
+package dev.tollgate.core.principal;
 
 /**
  * Whether a person has proved, by opening a mailed link, that an email address is theirs. Roles

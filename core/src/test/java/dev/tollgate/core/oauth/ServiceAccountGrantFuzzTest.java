@@ -1,4 +1,4 @@
-package dev.tollgate.core.token;
+package dev.tollgate.core.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,9 @@ import dev.tollgate.core.secret.MasterKey;
 import dev.tollgate.core.serviceaccount.ServiceAccount;
 import dev.tollgate.core.serviceaccount.ServiceAccountKey;
 import dev.tollgate.core.serviceaccount.ServiceAccountRepository;
+import dev.tollgate.core.token.AccessTokenIssuer;
+import dev.tollgate.core.token.AccessTokenSeal;
+import dev.tollgate.core.token.KnownScopes;
 import dev.tollgate.protocol.ClientAuth;
 import dev.tollgate.protocol.OAuthException;
 import dev.tollgate.protocol.Scopes;

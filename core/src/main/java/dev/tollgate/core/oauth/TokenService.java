@@ -1,8 +1,5 @@
-package dev.tollgate.core.token;
+package dev.tollgate.core.oauth;
 
-import dev.tollgate.core.oauth.AuthorizationCodeGrant;
-import dev.tollgate.core.oauth.DeviceFlow;
-import dev.tollgate.core.oauth.RefreshTokenGrant;
 import dev.tollgate.protocol.OAuthException;
 import dev.tollgate.protocol.TokenRequest;
 import dev.tollgate.protocol.TokenResponse;

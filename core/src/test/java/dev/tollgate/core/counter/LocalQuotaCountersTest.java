@@ -1,7 +1,8 @@
-package dev.tollgate.core.quota;
+package dev.tollgate.core.counter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.core.quota.QuotaWindow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package dev.tollgate.core.token;
+package dev.tollgate.core.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,9 @@ import dev.tollgate.core.catalog.CatalogLoader;
 import dev.tollgate.core.secret.MasterKey;
 import dev.tollgate.core.serviceaccount.ServiceAccount;
 import dev.tollgate.core.serviceaccount.ServiceAccountKey;
+import dev.tollgate.core.token.AccessTokenIssuer;
+import dev.tollgate.core.token.AccessTokenSeal;
+import dev.tollgate.core.token.KnownScopes;
 import dev.tollgate.protocol.OAuthError;
 import dev.tollgate.protocol.OAuthException;
 import dev.tollgate.protocol.Scopes;

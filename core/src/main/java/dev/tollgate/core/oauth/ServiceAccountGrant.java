@@ -1,4 +1,4 @@
-package dev.tollgate.core.token;
+package dev.tollgate.core.oauth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -9,6 +9,10 @@ import dev.tollgate.core.Issuer;
 import dev.tollgate.core.serviceaccount.ServiceAccount;
 import dev.tollgate.core.serviceaccount.ServiceAccountKey;
 import dev.tollgate.core.serviceaccount.ServiceAccountRepository;
+import dev.tollgate.core.token.AccessToken;
+import dev.tollgate.core.token.AccessTokenIssuer;
+import dev.tollgate.core.token.KnownScopes;
+import dev.tollgate.core.token.ServiceAccountIdTokens;
 import dev.tollgate.protocol.ClientAuth;
 import dev.tollgate.protocol.OAuthError;
 import dev.tollgate.protocol.OAuthException;

@@ -1,4 +1,4 @@
-package dev.tollgate.core.quota;
+package dev.tollgate.core.counter;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,5 @@
-package dev.tollgate.core.access;
+package dev.tollgate.core.principal;
 
-import dev.tollgate.core.project.Member;
 
 /** Who is behind a verified credential: a person or a service account. */
 public sealed interface Principal {
