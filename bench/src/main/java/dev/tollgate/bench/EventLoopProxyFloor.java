@@ -56,12 +56,13 @@ public final class EventLoopProxyFloor {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: EventLoopProxyFloor PORT BACKEND_PORT [JOURNAL_DATA_DIR]");
+        int port = args.length >= 2 ? portOrZero(args[0]) : 0;
+        int backendPort = args.length >= 2 ? portOrZero(args[1]) : 0;
+        if (port == 0 || backendPort == 0) {
+            System.err.println("usage: EventLoopProxyFloor PORT BACKEND_PORT [JOURNAL_DATA_DIR] (ports 1-65535)");
             System.exit(2);
         }
-        int port = Integer.parseInt(args[0]);
-        var backend = new InetSocketAddress("127.0.0.1", Integer.parseInt(args[1]));
+        var backend = new InetSocketAddress("127.0.0.1", backendPort);
         FileJournal journal = args.length > 2 ? FileJournal.open(Path.of(args[2])) : null;
         boolean epoll = !Boolean.getBoolean("floor.nio") && Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -88,6 +89,15 @@ public final class EventLoopProxyFloor {
             }
         }));
         server.closeFuture().sync();
+    }
+
+    private static int portOrZero(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            return port >= 1 && port <= 65535 ? port : 0;
+        } catch (NumberFormatException notANumber) {
+            return 0;
+        }
     }
 
     /** One caller's connection: opens its backend connection on its own event loop, then reads calls. */
