@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "Comma-separated addresses or CIDR blocks whose X-Forwarded-For is trusted (TOLLGATE_TRUSTED_PROXIES).")
     List<String> trustedProxies;
 
-    @Option(names = "--backend-timeout", defaultValue = "${env:TOLLGATE_BACKEND_TIMEOUT:-30}", description = "Seconds to wait for a backend (TOLLGATE_BACKEND_TIMEOUT, default 30).")
+    @Option(names = "--backend-timeout", defaultValue = "${env:TOLLGATE_BACKEND_TIMEOUT:-30}", description = "Seconds a backend may go without progress before it is given up (TOLLGATE_BACKEND_TIMEOUT, default 30).")
     int backendTimeoutSeconds;
 
     @Option(names = "--api-host", defaultValue = "${env:TOLLGATE_API_HOST:-}",

@@ -28,8 +28,12 @@ import org.junit.jupiter.api.Test;
 /** The gateway in front of an outside HTTP backend: identity headers, credentials kept back, streaming, failures. */
 class BackendProxyTest extends EndToEnd {
     private static final int BIG = 8 * 1024 * 1024;
+    private static final int STALLED_AFTER = 1000;
     private HttpServer backend;
     private int deadPort;
+    private ServerSocket sink;
+    private final java.util.concurrent.CountDownLatch firstEventSeen = new java.util.concurrent.CountDownLatch(1);
+    private final List<java.net.Socket> sunk = new java.util.concurrent.CopyOnWriteArrayList<>();
     private String project;
     private String key;
 
@@ -52,11 +56,36 @@ class BackendProxyTest extends EndToEnd {
                 }
             }
         });
+        backend.createContext("/base/events", ex -> {
+            ex.getResponseHeaders().add("Content-Type", "text/event-stream");
+            ex.sendResponseHeaders(200, 0);
+            OutputStream out = ex.getResponseBody();
+            out.write("data: one\n\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            try {
+                // The second event only once the caller has the first: a gateway that held it back would never get it.
+                firstEventSeen.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            out.write("data: two\n\n".getBytes(StandardCharsets.UTF_8));
+            out.close();
+        });
+        backend.createContext("/base/stall", ex -> {
+            // Half the announced body, then nothing for longer than the backend timeout.
+            ex.sendResponseHeaders(200, 2 * STALLED_AFTER);
+            OutputStream out = ex.getResponseBody();
+            out.write(new byte[STALLED_AFTER]);
+            out.flush();
+            sleep(4000);
+            ex.close();
+        });
         backend.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         backend.start();
         try (var s = new ServerSocket(0)) {
             deadPort = s.getLocalPort();
         }
+        sink = sinkThatNeverReads();
         Path catalog = Files.createTempFile("catalog", ".yaml");
         Files.writeString(catalog, """
                 apis:
@@ -86,6 +115,23 @@ class BackendProxyTest extends EndToEnd {
                         http: GET
                         path: /big
                         access: simple
+                      - id: echo.events
+                        http: GET
+                        path: /events
+                        access: simple
+                      - id: echo.stall
+                        http: GET
+                        path: /stall
+                        access: simple
+                  - name: sink
+                    version: v1
+                    title: Sink API
+                    backend: http://127.0.0.1:%d
+                    methods:
+                      - id: sink.upload
+                        http: POST
+                        path: /upload
+                        access: simple
                   - name: gone
                     version: v1
                     title: Gone API
@@ -95,14 +141,20 @@ class BackendProxyTest extends EndToEnd {
                         http: GET
                         path: /anything
                         access: simple
-                """.formatted(backend.getAddress().getPort(), deadPort));
+                """.formatted(backend.getAddress().getPort(), sink.getLocalPort(), deadPort));
         return new String[] {"--config", catalog.toString(), "--backend-timeout", "1"};
     }
 
     @AfterAll
-    void stopBackend() {
+    void stopBackend() throws IOException {
         if (backend != null) {
             backend.stop(0);
+        }
+        if (sink != null) {
+            sink.close();
+        }
+        for (var s : sunk) {
+            s.close();
         }
     }
 
@@ -111,6 +163,7 @@ class BackendProxyTest extends EndToEnd {
         project = createProject(adminToken);
         enable(adminToken, project, "echo");
         enable(adminToken, project, "gone");
+        enable(adminToken, project, "sink");
         key = createKey(adminToken, project, Map.of()).get("keyString").asText();
     }
 
@@ -176,8 +229,87 @@ class BackendProxyTest extends EndToEnd {
     }
 
     @Test
+    void anAnswerSentInPiecesReachesTheCallerPieceByPiece() throws Exception {
+        HttpResponse<InputStream> r = java.net.http.HttpClient.newHttpClient().send(
+                http.request("/echo/v1/events?key=" + key).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        try (var events = new java.io.BufferedReader(new java.io.InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            assertThat(events.readLine()).isEqualTo("data: one");
+            firstEventSeen.countDown();
+            assertThat(events.readLine()).isEmpty();
+            assertThat(events.readLine()).isEqualTo("data: two");
+        }
+    }
+
+    @Test
     void slowBackendThen504InGoogleFormat() {
         assertGoogleError(http.get("/echo/v1/slow?key=" + key), 504, "DEADLINE_EXCEEDED", "BACKEND_TIMEOUT");
+    }
+
+    @Test
+    void backendThatStopsReadingTheBodyIsGivenUpAfterTheTimeoutWith504() throws Exception {
+        String sinkProject = createProject(adminToken);
+        enable(adminToken, sinkProject, "sink");
+        String sinkKey = createKey(adminToken, sinkProject, Map.of()).get("keyString").asText();
+        long length = 256L * 1024 * 1024; // far more than the sockets between Tollgate and the sink buffer
+        try (var caller = new java.net.Socket("127.0.0.1", port())) {
+            caller.setSoTimeout(20_000);
+            var out = caller.getOutputStream();
+            out.write(("POST /sink/v1/upload?key=" + sinkKey + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            var uploader = new Thread(() -> {
+                byte[] chunk = new byte[64 * 1024];
+                try {
+                    for (long sent = 0; sent < length; sent += chunk.length) {
+                        out.write(chunk);
+                    }
+                } catch (IOException closedByTollgate) {
+                    // Tollgate answered and closed while the body was still coming: what this test waits for.
+                }
+            });
+            uploader.setDaemon(true);
+            uploader.start();
+            String head = new String(caller.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(head).isEqualTo("HTTP/1.1 504");
+        }
+        assertThat(UsageReads.awaitCallsByStatus(http, adminToken, sinkProject, Map.of(504, 1L))).isEqualTo(Map.of(504, 1L));
+        assertThat(sunk).isNotEmpty().allSatisfy(s -> assertThat(closedByTollgate(s)).isTrue());
+    }
+
+    @Test
+    void uploadSlowerThanTheBackendTimeoutIsTheCallersTimeNotTheBackends() throws Exception {
+        byte[] half = new byte[100_000];
+        try (var caller = new java.net.Socket("127.0.0.1", port())) {
+            caller.setSoTimeout(20_000);
+            var out = caller.getOutputStream();
+            out.write(("POST /echo/v1/echo/slowly?key=" + key + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + "Content-Length: " + 2 * half.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(half);
+            out.flush();
+            sleep(1500); // longer than --backend-timeout 1
+            out.write(half);
+            out.flush();
+            String answer = new String(caller.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("\"bodyLength\":" + 2 * half.length);
+        }
+    }
+
+    @Test
+    void backendThatStallsInTheMiddleOfItsAnswerIsCutOffAndOnlyWhatWasSentIsCounted() throws Exception {
+        String stallProject = createProject(adminToken);
+        enable(adminToken, stallProject, "echo");
+        String stallKey = createKey(adminToken, stallProject, Map.of()).get("keyString").asText();
+        try (var caller = new java.net.Socket("127.0.0.1", port())) {
+            caller.setSoTimeout(20_000);
+            caller.getOutputStream().write(("GET /echo/v1/stall?key=" + stallKey + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            // The connection ends (the answer is short of its length) instead of hanging on the stalled backend.
+            String answer = new String(caller.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("Content-Length: " + 2 * STALLED_AFTER);
+            assertThat(answer.length() - answer.indexOf("\r\n\r\n") - 4).isEqualTo(STALLED_AFTER);
+        }
+        assertThat(UsageReads.awaitCallsByStatus(http, adminToken, stallProject, Map.of(200, 1L))).isEqualTo(Map.of(200, 1L));
+        assertThat(UsageReads.rows(http, adminToken, stallProject, "method").get(0).get("bytesOut").asLong()).isEqualTo(STALLED_AFTER);
     }
 
     @Test
@@ -190,6 +322,43 @@ class BackendProxyTest extends EndToEnd {
         Http.Response r = http.get("/echo/v1/nothing-here?key=" + key);
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.json().at("/error/status").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    private int port() {
+        return java.net.URI.create(server.baseUrl()).getPort();
+    }
+
+    /** Whether the other end closed the connection: what it sent can be read to its end (or its reset) within 10 s. */
+    private static boolean closedByTollgate(java.net.Socket s) throws IOException {
+        s.setSoTimeout(10_000);
+        try (InputStream in = s.getInputStream()) {
+            byte[] buffer = new byte[1 << 20];
+            while (in.read(buffer) >= 0) {
+                // What Tollgate wrote before it gave up.
+            }
+            return true;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return false;
+        } catch (java.net.SocketException reset) {
+            return true;
+        }
+    }
+
+    /** A backend that takes connections and never reads from them; it keeps them to look at afterwards. */
+    private ServerSocket sinkThatNeverReads() throws IOException {
+        var socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        var acceptor = new Thread(() -> {
+            try {
+                while (true) {
+                    sunk.add(socket.accept());
+                }
+            } catch (IOException closed) {
+                // The test is over.
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return socket;
     }
 
     private static void echo(HttpExchange ex) throws IOException {

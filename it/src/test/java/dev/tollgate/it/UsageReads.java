@@ -31,6 +31,17 @@ final class UsageReads {
         return byStatus;
     }
 
+    /** Calls per status once they are {@code expected} (a charge is counted under status 0 until its outcome lands), or after 20 s. */
+    static Map<Integer, Long> awaitCallsByStatus(Http http, String token, String project, Map<Integer, Long> expected) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Map<Integer, Long> byStatus = callsByStatus(http, token, project);
+        while (!byStatus.equals(expected) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            byStatus = callsByStatus(http, token, project);
+        }
+        return byStatus;
+    }
+
     /** Calls per status once at least {@code total} calls are in the ledger (the drain runs every second), or after 20 s. */
     static Map<Integer, Long> awaitCallsByStatus(Http http, String token, String project, long total) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param dbUrl            a JDBC URL; empty for the embedded H2 database under {@code dataDir}
  * @param catalogFile      the API catalog; empty for the built-in sample catalog
  * @param trustedProxies   peers whose X-Forwarded-For is believed
- * @param backendTimeout   how long the gateway waits for a backend's answer
+ * @param backendTimeout   how long a backend may go without progress before the gateway gives it up
  * @param adminPassword    the first administrator's password; empty to generate one
  * @param signUp           whether anyone may create an account at /signup
  * @param oauth            lifetimes and limits of people's grants

@@ -6,6 +6,7 @@ import dev.tollgate.core.quota.QuotaAdmission;
 import dev.tollgate.protocol.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +18,7 @@ import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -28,7 +30,6 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
-import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -41,7 +42,7 @@ import org.apache.hc.core5.util.Timeout;
  * connections: the request thread writes the call and reads the answer itself. The JDK's
  * {@code HttpClient} was measured slower here (docs/BENCHMARKS.md §4): its blocking {@code send} is
  * {@code sendAsync().get()}, so every call hands off between the request thread, its selector and
- * its executor.
+ * its executor. How long a backend may take is watched by {@link BackendDeadlines}, not by socket timeouts.
  */
 public final class BackendProxy implements AutoCloseable {
     /** Answer headers not passed back: hop-by-hop, cookies for Tollgate's origin, and those Tollgate sets itself. */
@@ -55,16 +56,18 @@ public final class BackendProxy implements AutoCloseable {
 
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient client;
+    private final BackendDeadlines deadlines;
     private final Duration timeout;
 
     public BackendProxy(Duration timeout) {
         this.timeout = timeout;
+        this.deadlines = new BackendDeadlines(timeout);
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                 .setMaxConnTotal(4 * CONNECTIONS_PER_BACKEND).setMaxConnPerRoute(CONNECTIONS_PER_BACKEND)
-                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(Timeout.of(timeout)).build())
+                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(Timeout.DISABLED).build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
-                        .setSocketTimeout(Timeout.of(timeout)).setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .setSocketTimeout(Timeout.DISABLED).setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .setTimeToLive(TimeValue.ofMinutes(5)).build())
                 .build();
         // No redirects, retries, cookies, authentication or decompression: the answer goes back as the backend gave it.
@@ -84,14 +87,16 @@ public final class BackendProxy implements AutoCloseable {
             // The pool's sockets are closed as far as they can be; nothing is waiting on them.
         }
         connections.close();
+        deadlines.close();
     }
 
     private final class Exchange implements BackendExchange {
         private final HttpServletRequest req;
         private final HttpServletResponse res;
         private HttpHost host;
-        private BasicClassicHttpRequest request;
+        private HttpUriRequestBase request;
         private ClassicHttpResponse response;
+        private BackendDeadlines.Watch watch;
 
         Exchange(HttpServletRequest req, HttpServletResponse res) {
             this.req = req;
@@ -102,8 +107,7 @@ public final class BackendProxy implements AutoCloseable {
         @Override
         public void prepare(URI target, Map<String, String> identity) {
             host = new HttpHost(target.getScheme(), target.getHost(), target.getPort());
-            request = new BasicClassicHttpRequest(req.getMethod(), host, target.getRawPath()
-                    + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+            request = new HttpUriRequestBase(req.getMethod(), target);
             InboundHeaders inbound = InboundHeaders.nominatedBy(Collections.list(req.getHeaders("Connection")));
             Enumeration<String> names = req.getHeaderNames();
             while (names.hasMoreElements()) {
@@ -117,7 +121,7 @@ public final class BackendProxy implements AutoCloseable {
                 }
             }
             identity.forEach(request::addHeader);
-            request.setEntity(body(req));
+            request.setEntity(body());
         }
 
         @Override
@@ -129,11 +133,14 @@ public final class BackendProxy implements AutoCloseable {
 
         @Override
         public int forward() {
+            watch = deadlines.watch(request);
             try {
                 response = client.executeOpen(host, request, null);
-            } catch (SocketTimeoutException e) {
-                throw ApiError.BACKEND_TIMEOUT.exception("The service behind this API did not answer within " + timeout.toSeconds() + " s.");
             } catch (IOException e) {
+                watch.close();
+                if (watch.expired() || e instanceof SocketTimeoutException) {
+                    throw ApiError.BACKEND_TIMEOUT.exception("The service behind this API did not answer within " + timeout.toSeconds() + " s.");
+                }
                 throw ApiError.BACKEND_UNAVAILABLE.exception();
             }
             return response.getCode();
@@ -142,7 +149,8 @@ public final class BackendProxy implements AutoCloseable {
         /** Sandboxed, so an answer can never run script on Tollgate's origin; the body is copied here to count it. */
         @Override
         public long deliver() {
-            try (ClassicHttpResponse answer = response) {
+            long sent = 0;
+            try (BackendDeadlines.Watch watched = watch; ClassicHttpResponse answer = response) {
                 res.setStatus(answer.getCode());
                 for (Header header : answer.getHeaders()) {
                     String lower = header.getName().toLowerCase(Locale.ROOT);
@@ -164,11 +172,11 @@ public final class BackendProxy implements AutoCloseable {
                 if (entity.getContentLength() >= 0) {
                     res.setContentLengthLong(entity.getContentLength());
                 }
-                return copy(entity);
+                sent = copy(entity);
             } catch (IOException e) {
-                // Closing a response whose body was not read to the end drops its connection: nothing to tell the caller.
-                return 0;
+                // Closing a response whose body was not read to the end drops its connection: the caller has had what was sent.
             }
+            return sent;
         }
 
         private long copy(HttpEntity entity) {
@@ -178,14 +186,62 @@ public final class BackendProxy implements AutoCloseable {
                 byte[] buffer = new byte[COPY_BUFFER];
                 int n;
                 while ((n = body.read(buffer)) >= 0) {
+                    watch.waitingOnCaller(true);
                     out.write(buffer, 0, n);
+                    if (body.available() == 0) {
+                        // The backend has sent no more yet: what it sent goes on now, not when a buffer fills (event streams).
+                        out.flush();
+                    }
+                    watch.waitingOnCaller(false);
                     sent += n;
                 }
+                watch.waitingOnCaller(true);
                 out.flush();
             } catch (IOException e) {
                 // The caller went away or the backend broke off: what was sent is what is counted.
             }
             return sent;
+        }
+
+        private HttpEntity body() {
+            long length = req.getContentLengthLong();
+            boolean chunked = req.getHeader("Transfer-Encoding") != null;
+            if (length == 0 || (length < 0 && !chunked)) {
+                return null;
+            }
+            try {
+                // The caller's Content-Type travels with its other headers.
+                return new InputStreamEntity(new FromCaller(req.getInputStream()), length, null);
+            } catch (IOException e) {
+                throw ApiError.INVALID_ARGUMENT.exception("The request body could not be read.");
+            }
+        }
+
+        /** The caller's body, read while the backend's deadline waits: a slow upload is not a slow backend. */
+        private final class FromCaller extends FilterInputStream {
+            FromCaller(InputStream in) {
+                super(in);
+            }
+
+            @Override
+            public int read() throws IOException {
+                watch.waitingOnCaller(true);
+                try {
+                    return super.read();
+                } finally {
+                    watch.waitingOnCaller(false);
+                }
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                watch.waitingOnCaller(true);
+                try {
+                    return super.read(b, off, len);
+                } finally {
+                    watch.waitingOnCaller(false);
+                }
+            }
         }
     }
 
@@ -203,17 +259,4 @@ public final class BackendProxy implements AutoCloseable {
         return value;
     }
 
-    private static HttpEntity body(HttpServletRequest req) {
-        long length = req.getContentLengthLong();
-        boolean chunked = req.getHeader("Transfer-Encoding") != null;
-        if (length == 0 || (length < 0 && !chunked)) {
-            return null;
-        }
-        try {
-            // The caller's Content-Type travels with its other headers.
-            return new InputStreamEntity(req.getInputStream(), length, null);
-        } catch (IOException e) {
-            throw ApiError.INVALID_ARGUMENT.exception("The request body could not be read.");
-        }
-    }
 }
