@@ -11,6 +11,8 @@
 #              Tollgate's CPU from start to exit and writes collapsed stacks there (kernel frames need
 #              /proc/sys/kernel/perf_event_paranoid <= 1)
 #   ONLY       when set, "tollgate" measures only Tollgate's call (profiling); default all three
+#   SYSCALLS=1 also counts, with perf stat over each round, the server's system calls and context switches
+#              per call (perf from Debian's linux-perf; /proc/sys/kernel/perf_event_paranoid <= 1)
 #   FLOOR=1    also measures what an event-driven gateway costs at least here (EventLoopProxyFloor, from
 #              bench/target: mvn -B -q -DskipTests -pl bench -am package): a bare Netty proxy, and the same
 #              making a charge durable in Tollgate's journal before forwarding
@@ -94,15 +96,24 @@ run() { # name url pids...
   local name=$1 url=$2; shift 2
   local before after out rps reqs
   before=$(ticks "$@")
-  # shellcheck disable=SC2086
-  out=$(wrk $wrk_args "$url")
+  if [ -n "${SYSCALLS:-}" ]; then
+    # shellcheck disable=SC2086
+    out=$(perf stat -x, -o "$work/perf.csv" -e "$syscall_events" -p "$(IFS=,; echo "$*")" -- wrk $wrk_args "$url")
+  else
+    # shellcheck disable=SC2086
+    out=$(wrk $wrk_args "$url")
+  fi
   after=$(ticks "$@")
   rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
   reqs=$(awk '/requests in/{print $1}' <<<"$out")
   printf "%-20s %10s req/s   server CPU %7s µs/call   %s\n" "$name" "$rps" \
     "$(awk -v a="$after" -v b="$before" -v n="$reqs" -v hz="$hz" 'BEGIN{printf "%.1f", (a-b)/hz*1e6/n}')" \
     "$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr '\n' ' ' || true)"
+  if [ -n "${SYSCALLS:-}" ]; then
+    awk -F, -v n="$reqs" '/^[0-9]/ {sub(/^syscalls:sys_enter_/, "", $3); printf "%s%s %.2f", (k++ ? ", " : "    per call: "), $3, $1 / n} END {print ""}' "$work/perf.csv"
+  fi
 }
+syscall_events=syscalls:sys_enter_read,syscalls:sys_enter_recvfrom,syscalls:sys_enter_write,syscalls:sys_enter_sendto,syscalls:sys_enter_writev,syscalls:sys_enter_poll,syscalls:sys_enter_futex,syscalls:sys_enter_epoll_wait,syscalls:sys_enter_epoll_ctl,syscalls:sys_enter_fdatasync,context-switches
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(nginx -v 2>&1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); wrk $wrk_args"
 wrk -t2 -c32 -d"${WARMUP:-30s}" "http://127.0.0.1:18090/bench/v1/things/x?key=$key" >/dev/null # warm-up
 if [ -n "${FLOOR:-}" ]; then
