@@ -1,7 +1,7 @@
 package dev.tollgate.core.access;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tollgate.core.cache.Caches;
 import dev.tollgate.core.principal.Principal;
 import dev.tollgate.core.token.AccessToken;
 import dev.tollgate.core.token.AccessTokenSeal;
@@ -23,7 +23,7 @@ public final class BearerAuthenticator {
     /** Tokens in use at once on a node; each entry is about 1 KB. */
     private static final int REMEMBERED = 50_000;
 
-    private final Cache<String, AccessToken> opened = Caffeine.newBuilder()
+    private final Cache<String, AccessToken> opened = Caches.upkeptByCallers()
             .maximumSize(REMEMBERED).expireAfterAccess(Duration.ofMinutes(10)).build();
     private final AccessTokenSeal seal;
     private final RevokedAccessTokens revoked;

@@ -1,7 +1,7 @@
 package dev.tollgate.core.access;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.tollgate.core.cache.Caches;
 import dev.tollgate.core.cache.Invalidation;
 import dev.tollgate.core.cache.InvalidationBus;
 import dev.tollgate.core.key.ApiKey;
@@ -25,9 +25,9 @@ public final class CredentialCache {
     private final LoadingCache<String, Optional<ProjectState>> projects;
 
     public CredentialCache(ApiKeyRepository keyRepository, ProjectRepository projectRepository, InvalidationBus bus) {
-        this.keys = Caffeine.newBuilder().maximumSize(1_000_000).expireAfterAccess(Duration.ofHours(1))
+        this.keys = Caches.upkeptByCallers().maximumSize(1_000_000).expireAfterAccess(Duration.ofHours(1))
                 .build(hash -> keyRepository.findByHash(hash).map(k -> new CachedKey(k, KeyPolicy.compile(k.restrictions()))));
-        this.projects = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(1))
+        this.projects = Caches.upkeptByCallers().maximumSize(100_000).expireAfterAccess(Duration.ofHours(1))
                 .build(id -> projectRepository.find(id).map(p ->
                         new ProjectState(p.projectId(), p.projectNumber(), projectRepository.enabledServices(id))));
         bus.subscribe(this::invalidate);

@@ -1,10 +1,10 @@
 package dev.tollgate.core.oauth;
 
+import dev.tollgate.core.cache.Caches;
 import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.protocol.ClientAuth;
 import dev.tollgate.protocol.OAuthError;
 import dev.tollgate.protocol.OAuthException;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.tollgate.core.cache.Invalidation;
 import dev.tollgate.core.cache.InvalidationBus;
@@ -40,7 +40,7 @@ public final class ClientAuthenticator {
 
     /** Reads each client once until a client changes anywhere (or a few minutes pass). */
     public static ClientAuthenticator cached(OAuthClientRepository clients, InvalidationBus bus) {
-        LoadingCache<String, Optional<Registered>> cache = Caffeine.newBuilder().maximumSize(100_000)
+        LoadingCache<String, Optional<Registered>> cache = Caches.upkeptByCallers().maximumSize(100_000)
                 .expireAfterWrite(CACHED_AT_MOST).build(id -> read(clients, id));
         bus.subscribe(invalidation -> {
             if (invalidation instanceof Invalidation.OAuthClients || invalidation instanceof Invalidation.AllKeys) {

@@ -1,7 +1,7 @@
 package dev.tollgate.core.oauth;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tollgate.core.cache.Caches;
 import dev.tollgate.core.serviceaccount.ServiceAccountKey;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ public final class PublishedCertificates {
     private static final int MAX_CACHED = 10_000;
 
     private final SigningKeys signingKeys;
-    private final Cache<String, String> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
+    private final Cache<String, String> cache = Caches.upkeptByCallers().maximumSize(MAX_CACHED).build();
 
     public PublishedCertificates(SigningKeys signingKeys) {
         this.signingKeys = signingKeys;

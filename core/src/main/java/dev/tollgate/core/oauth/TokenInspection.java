@@ -2,8 +2,8 @@ package dev.tollgate.core.oauth;
 
 import dev.tollgate.core.access.BearerAuthenticator;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.tollgate.core.cache.Caches;
 import dev.tollgate.core.secret.SecretKind;
 import dev.tollgate.core.secret.Secrets;
 import dev.tollgate.core.token.AccessToken;
@@ -33,7 +33,7 @@ public final class TokenInspection {
      * known. Only "offline" is kept: a refresh token once written stays proof that its grant was offline
      * (a family's access tokens are revoked before its rows can go), while "online" is read each time.
      */
-    private final Cache<String, Boolean> offlineFamilies = Caffeine.newBuilder()
+    private final Cache<String, Boolean> offlineFamilies = Caches.upkeptByCallers()
             .maximumSize(100_000).expireAfterAccess(Duration.ofHours(2)).build();
 
     /** @param live how the gateway reads a token: tokeninfo, introspection and userinfo agree with it */

@@ -1,7 +1,7 @@
 package dev.tollgate.core.quota;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.tollgate.core.cache.Caches;
 import dev.tollgate.core.cache.Invalidation;
 import dev.tollgate.core.cache.InvalidationBus;
 import dev.tollgate.core.catalog.ApiDefinition;
@@ -16,7 +16,7 @@ public final class ProjectQuotas {
     private final LoadingCache<String, Map<String, Long>> overrides;
 
     public ProjectQuotas(QuotaOverrides repository, InvalidationBus bus) {
-        this.overrides = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(1)).build(repository::of);
+        this.overrides = Caches.upkeptByCallers().maximumSize(100_000).expireAfterAccess(Duration.ofHours(1)).build(repository::of);
         bus.subscribe(i -> {
             if (i instanceof Invalidation.Project p) {
                 overrides.invalidate(p.projectId());

@@ -2,6 +2,7 @@ package dev.tollgate.core.serviceaccount;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.tollgate.core.cache.Caches;
 import dev.tollgate.core.cache.Invalidation;
 import dev.tollgate.core.cache.InvalidationBus;
 import java.time.Duration;
@@ -40,7 +41,7 @@ public final class CachedServiceAccounts implements ServiceAccountRepository {
     }
 
     private static Caffeine<Object, Object> cache() {
-        return Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHED_AT_MOST);
+        return Caches.upkeptByCallers().maximumSize(100_000).expireAfterWrite(CACHED_AT_MOST);
     }
 
     private void forgetAll() {
