@@ -295,6 +295,25 @@ class BackendProxyTest extends EndToEnd {
     }
 
     @Test
+    void bodyThatEndsBeforeItsContentLengthIsTheCallersError400NotTheBackends() throws Exception {
+        String shortProject = createProject(adminToken);
+        enable(adminToken, shortProject, "echo");
+        String shortKey = createKey(adminToken, shortProject, Map.of()).get("keyString").asText();
+        try (var caller = new java.net.Socket("127.0.0.1", port())) {
+            caller.setSoTimeout(20_000);
+            var out = caller.getOutputStream();
+            out.write(("POST /echo/v1/echo/short?key=" + shortKey + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Length: 200000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[100_000]);
+            out.flush();
+            caller.shutdownOutput(); // half the body, then the end of the stream
+            String answer = new String(caller.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("INVALID_ARGUMENT");
+        }
+        assertThat(UsageReads.awaitCallsByStatus(http, adminToken, shortProject, Map.of(400, 1L))).isEqualTo(Map.of(400, 1L));
+    }
+
+    @Test
     void backendThatStallsInTheMiddleOfItsAnswerIsCutOffAndOnlyWhatWasSentIsCounted() throws Exception {
         String stallProject = createProject(adminToken);
         enable(adminToken, stallProject, "echo");

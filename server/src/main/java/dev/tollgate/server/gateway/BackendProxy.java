@@ -97,6 +97,8 @@ public final class BackendProxy implements AutoCloseable {
         private HttpUriRequestBase request;
         private ClassicHttpResponse response;
         private BackendDeadlines.Watch watch;
+        /** Whether reading the caller's body failed (it ended early, or the caller stalled past Jetty's idle timeout). */
+        private volatile boolean callerBodyBroke;
 
         Exchange(HttpServletRequest req, HttpServletResponse res) {
             this.req = req;
@@ -138,6 +140,10 @@ public final class BackendProxy implements AutoCloseable {
                 response = client.executeOpen(host, request, null);
             } catch (IOException e) {
                 watch.close();
+                if (callerBodyBroke) {
+                    // The caller's fault, not the backend's: what the backend got was cut short, and it is told so by the closed connection.
+                    throw ApiError.INVALID_ARGUMENT.exception("The request body ended before its declared length or stopped coming.");
+                }
                 if (watch.expired() || e instanceof SocketTimeoutException) {
                     throw ApiError.BACKEND_TIMEOUT.exception("The service behind this API did not answer within " + timeout.toSeconds() + " s.");
                 }
@@ -228,6 +234,9 @@ public final class BackendProxy implements AutoCloseable {
                 watch.waitingOnCaller(true);
                 try {
                     return super.read();
+                } catch (IOException e) {
+                    callerBodyBroke = true;
+                    throw e;
                 } finally {
                     watch.waitingOnCaller(false);
                 }
@@ -238,6 +247,9 @@ public final class BackendProxy implements AutoCloseable {
                 watch.waitingOnCaller(true);
                 try {
                     return super.read(b, off, len);
+                } catch (IOException e) {
+                    callerBodyBroke = true;
+                    throw e;
                 } finally {
                     watch.waitingOnCaller(false);
                 }
