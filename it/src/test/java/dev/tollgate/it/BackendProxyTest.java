@@ -248,14 +248,12 @@ class BackendProxyTest extends EndToEnd {
 
     @Test
     void backendThatStopsReadingTheBodyIsGivenUpAfterTheTimeoutWith504() throws Exception {
-        String sinkProject = createProject(adminToken);
-        enable(adminToken, sinkProject, "sink");
-        String sinkKey = createKey(adminToken, sinkProject, Map.of()).get("keyString").asText();
+        ProjectKey sinkCaller = newProjectWithKeyFor("sink");
         long length = 256L * 1024 * 1024; // far more than the sockets between Tollgate and the sink buffer
         try (var caller = new java.net.Socket("127.0.0.1", port())) {
             caller.setSoTimeout(20_000);
             var out = caller.getOutputStream();
-            out.write(("POST /sink/v1/upload?key=" + sinkKey + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
+            out.write(("POST /sink/v1/upload?key=" + sinkCaller.key() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
                     + "Content-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             var uploader = new Thread(() -> {
                 byte[] chunk = new byte[64 * 1024];
@@ -272,7 +270,7 @@ class BackendProxyTest extends EndToEnd {
             String head = new String(caller.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
             assertThat(head).isEqualTo("HTTP/1.1 504");
         }
-        assertThat(UsageReads.awaitCallsByStatus(http, adminToken, sinkProject, Map.of(504, 1L))).isEqualTo(Map.of(504, 1L));
+        assertThat(UsageReads.awaitCallsByStatus(http, adminToken, sinkCaller.project(), Map.of(504, 1L))).isEqualTo(Map.of(504, 1L));
         assertThat(sunk).isNotEmpty().allSatisfy(s -> assertThat(closedByTollgate(s)).isTrue());
     }
 
@@ -296,13 +294,11 @@ class BackendProxyTest extends EndToEnd {
 
     @Test
     void bodyThatEndsBeforeItsContentLengthIsTheCallersError400NotTheBackends() throws Exception {
-        String shortProject = createProject(adminToken);
-        enable(adminToken, shortProject, "echo");
-        String shortKey = createKey(adminToken, shortProject, Map.of()).get("keyString").asText();
+        ProjectKey cutShort = newProjectWithKeyFor("echo");
         try (var caller = new java.net.Socket("127.0.0.1", port())) {
             caller.setSoTimeout(20_000);
             var out = caller.getOutputStream();
-            out.write(("POST /echo/v1/echo/short?key=" + shortKey + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            out.write(("POST /echo/v1/echo/short?key=" + cutShort.key() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Content-Length: 200000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(new byte[100_000]);
             out.flush();
@@ -310,25 +306,23 @@ class BackendProxyTest extends EndToEnd {
             String answer = new String(caller.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(answer).startsWith("HTTP/1.1 400").contains("INVALID_ARGUMENT");
         }
-        assertThat(UsageReads.awaitCallsByStatus(http, adminToken, shortProject, Map.of(400, 1L))).isEqualTo(Map.of(400, 1L));
+        assertThat(UsageReads.awaitCallsByStatus(http, adminToken, cutShort.project(), Map.of(400, 1L))).isEqualTo(Map.of(400, 1L));
     }
 
     @Test
     void backendThatStallsInTheMiddleOfItsAnswerIsCutOffAndOnlyWhatWasSentIsCounted() throws Exception {
-        String stallProject = createProject(adminToken);
-        enable(adminToken, stallProject, "echo");
-        String stallKey = createKey(adminToken, stallProject, Map.of()).get("keyString").asText();
+        ProjectKey stalled = newProjectWithKeyFor("echo");
         try (var caller = new java.net.Socket("127.0.0.1", port())) {
             caller.setSoTimeout(20_000);
-            caller.getOutputStream().write(("GET /echo/v1/stall?key=" + stallKey + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            caller.getOutputStream().write(("GET /echo/v1/stall?key=" + stalled.key() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             // The connection ends (the answer is short of its length) instead of hanging on the stalled backend.
             String answer = new String(caller.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(answer).startsWith("HTTP/1.1 200").contains("Content-Length: " + 2 * STALLED_AFTER);
             assertThat(answer.length() - answer.indexOf("\r\n\r\n") - 4).isEqualTo(STALLED_AFTER);
         }
-        assertThat(UsageReads.awaitCallsByStatus(http, adminToken, stallProject, Map.of(200, 1L))).isEqualTo(Map.of(200, 1L));
-        assertThat(UsageReads.rows(http, adminToken, stallProject, "method").get(0).get("bytesOut").asLong()).isEqualTo(STALLED_AFTER);
+        assertThat(UsageReads.awaitCallsByStatus(http, adminToken, stalled.project(), Map.of(200, 1L))).isEqualTo(Map.of(200, 1L));
+        assertThat(UsageReads.rows(http, adminToken, stalled.project(), "method").get(0).get("bytesOut").asLong()).isEqualTo(STALLED_AFTER);
     }
 
     @Test
@@ -341,6 +335,15 @@ class BackendProxyTest extends EndToEnd {
         Http.Response r = http.get("/echo/v1/nothing-here?key=" + key);
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.json().at("/error/status").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    private record ProjectKey(String project, String key) {}
+
+    /** A project of its own, so that its ledger holds only the call under test. */
+    private ProjectKey newProjectWithKeyFor(String api) {
+        String p = createProject(adminToken);
+        enable(adminToken, p, api);
+        return new ProjectKey(p, createKey(adminToken, p, Map.of()).get("keyString").asText());
     }
 
     private int port() {
