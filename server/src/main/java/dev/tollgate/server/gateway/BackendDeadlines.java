@@ -51,7 +51,11 @@ final class BackendDeadlines implements AutoCloseable {
         long now = System.nanoTime();
         for (Watch watch : inFlight) {
             if (!watch.onCaller && now - watch.lastProgress > timeoutNanos) {
-                watch.expire();
+                try {
+                    watch.expire();
+                } catch (RuntimeException e) {
+                    // One exchange that cannot be cancelled must not end the checks: a periodic task that throws is never run again.
+                }
             }
         }
     }

@@ -28,6 +28,21 @@ class BackendDeadlinesTest {
     }
 
     @Test
+    void anExchangeThatFailsToCancelDoesNotStopTheOthersBeingGivenUp() {
+        try (var deadlines = new BackendDeadlines(Duration.ofMillis(1))) {
+            var broken = deadlines.watch(() -> {
+                throw new IllegalStateException("connection already gone");
+            });
+            var stalled = deadlines.watch(exchange);
+            awaitNanos(Duration.ofMillis(5));
+            deadlines.expireStalled();
+            assertThat(broken.expired()).isTrue();
+            assertThat(stalled.expired()).isTrue();
+            assertThat(cancelled).hasValue(1);
+        }
+    }
+
+    @Test
     void timeSpentWaitingOnTheCallerIsNotTheBackends() throws Exception {
         try (var deadlines = new BackendDeadlines(Duration.ofMillis(1))) {
             var watch = deadlines.watch(exchange);
