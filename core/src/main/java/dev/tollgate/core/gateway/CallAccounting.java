@@ -6,6 +6,8 @@ import dev.tollgate.core.catalog.MethodMatch;
 import dev.tollgate.core.metering.UsageRecord;
 import dev.tollgate.core.quota.QuotaAdmission;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** The accounting steps of a gateway call: admission (quota, then billing), charge, settlement, record. */
 public interface CallAccounting {
@@ -21,13 +23,13 @@ public interface CallAccounting {
     void giveBack(Admitted admitted);
 
     /** @see CallMeter#charge */
-    Optional<UsageRecord> charge(Caller caller, MethodMatch match, long bytesIn);
+    CompletionStage<Optional<UsageRecord>> charge(Caller caller, MethodMatch match, long bytesIn);
 
     /** @see CallMeter#settle */
     void settle(Optional<UsageRecord> charge, int status, long bytesOut, long latencyMicros);
 
     /** @see CallMeter#record */
-    void record(Caller caller, String api, String methodId, int status, long bytesIn, long latencyMicros);
+    CompletionStage<Void> record(Caller caller, String api, String methodId, int status, long bytesIn, long latencyMicros);
 
     /** What an admission took and left. */
     record Admitted(Optional<QuotaAdmission.Admission> admission) {
@@ -57,8 +59,8 @@ public interface CallAccounting {
             }
 
             @Override
-            public Optional<UsageRecord> charge(Caller caller, MethodMatch match, long bytesIn) {
-                return Optional.of(meter.charge(caller, match, bytesIn));
+            public CompletionStage<Optional<UsageRecord>> charge(Caller caller, MethodMatch match, long bytesIn) {
+                return meter.charge(caller, match, bytesIn).thenApply(Optional::of);
             }
 
             @Override
@@ -67,8 +69,8 @@ public interface CallAccounting {
             }
 
             @Override
-            public void record(Caller caller, String api, String methodId, int status, long bytesIn, long latencyMicros) {
-                meter.record(caller, api, methodId, status, bytesIn, latencyMicros);
+            public CompletionStage<Void> record(Caller caller, String api, String methodId, int status, long bytesIn, long latencyMicros) {
+                return meter.record(caller, api, methodId, status, bytesIn, latencyMicros);
             }
         };
     }
@@ -85,8 +87,8 @@ public interface CallAccounting {
         }
 
         @Override
-        public Optional<UsageRecord> charge(Caller caller, MethodMatch match, long bytesIn) {
-            return Optional.empty();
+        public CompletionStage<Optional<UsageRecord>> charge(Caller caller, MethodMatch match, long bytesIn) {
+            return CompletableFuture.completedFuture(Optional.empty());
         }
 
         @Override
@@ -94,7 +96,8 @@ public interface CallAccounting {
         }
 
         @Override
-        public void record(Caller caller, String api, String methodId, int status, long bytesIn, long latencyMicros) {
+        public CompletionStage<Void> record(Caller caller, String api, String methodId, int status, long bytesIn, long latencyMicros) {
+            return CompletableFuture.completedFuture(null);
         }
     };
 }

@@ -9,6 +9,8 @@ import dev.tollgate.core.metering.UsageRecord;
 import dev.tollgate.protocol.ApiError;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,16 +32,14 @@ public final class CallMeter {
     }
 
     /**
-     * Charges a call about to be forwarded.
-     *
-     * @throws dev.tollgate.protocol.ApiException 503 when the charge cannot be made durable: the call must not be forwarded
+     * Charges a call about to be forwarded: completes once the charge is on disk, and fails with a 503
+     * {@link dev.tollgate.protocol.ApiException} when it cannot be made durable (the call must then not be forwarded).
      */
-    public UsageRecord charge(Caller caller, MethodMatch match, long bytesIn) {
+    public CompletionStage<UsageRecord> charge(Caller caller, MethodMatch match, long bytesIn) {
         Principal p = Principal.of(caller);
         UsageRecord charge = UsageRecord.charge(UsageRecord.newCallId(), clock.instant(), caller.projectId(), match.api().name(),
                 match.method().id(), p.kind(), p.id(), p.user(), Math.max(0, bytesIn));
-        durably(charge);
-        return charge;
+        return durably(charge).thenApply(onDisk -> charge);
     }
 
     /** The outcome of a charged call; never throws, since the caller has had its answer. */
@@ -50,22 +50,24 @@ public final class CallMeter {
     }
 
     /**
-     * Records a call the gateway answered itself (a refusal after its project was known).
-     *
-     * @throws dev.tollgate.protocol.ApiException 503 when it cannot be recorded: the answer is then not given
+     * Records a call the gateway answered itself (a refusal after its project was known): completes once
+     * the record is on disk, and fails with a 503 {@link dev.tollgate.protocol.ApiException} when it cannot
+     * be recorded (the answer is then not given).
      */
-    public void record(Caller caller, String api, String methodId, int status, long bytesIn, long latencyMicros) {
+    public CompletionStage<Void> record(Caller caller, String api, String methodId, int status, long bytesIn, long latencyMicros) {
         Principal p = Principal.of(caller);
-        durably(new UsageRecord(UsageRecord.newCallId(), clock.instant(), caller.projectId(), api, methodId,
+        return durably(new UsageRecord(UsageRecord.newCallId(), clock.instant(), caller.projectId(), api, methodId,
                 p.kind(), p.id(), p.user(), status, Math.max(0, bytesIn), 0, Math.max(0, latencyMicros)));
     }
 
-    private void durably(UsageRecord record) {
+    private CompletionStage<Void> durably(UsageRecord record) {
+        CompletionStage<Void> written;
         try {
-            journal.append(record);
+            written = journal.appendAsync(record);
         } catch (RuntimeException e) {
-            throw ApiError.METERING_UNAVAILABLE.exception();
+            written = CompletableFuture.failedFuture(e);
         }
+        return written.exceptionallyCompose(e -> CompletableFuture.failedFuture(ApiError.METERING_UNAVAILABLE.exception()));
     }
 
     /** How the ledger names who called: the key, the service account, or the client a person used. */

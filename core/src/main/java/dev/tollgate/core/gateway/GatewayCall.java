@@ -15,6 +15,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One gateway call from request to ledger, in the order of its steps (see the package description for
@@ -47,30 +50,63 @@ public final class GatewayCall {
         this.builtInSecret = builtInSecret;
     }
 
-    public GatewayOutcome serve(GatewayRequest request, BackendExchange backend) {
-        var call = new Progress(System.nanoTime());
-        try {
-            GatewayPath.check(request.path());
-            GatewayQuery query = GatewayQuery.parse(request.rawQuery());
-            call.query = query;
-            call.method = match(request);
-            InetAddress client = addresses.resolve(request.peer(), request.forwardedFor().orElse(null));
-            call.caller = admitted(access.decide(attempt(request, call.method, query, client)), call);
-            backend.prepare(target(request, call.method, query), identity(call.caller, call.method, request, client));
-            call.admitted = accounting.admit(call.caller, call.method, quotaUser(call.caller, query));
-            call.charge = accounting.charge(call.caller, call.method, request.declaredLength());
-            call.admitted.allowance().ifPresent(backend::allowance);
-            int status = backend.forward();
-            long bytesOut = backend.deliver();
-            accounting.settle(call.charge, status, bytesOut, call.micros());
-            return new GatewayOutcome.Delivered(Optional.of(call.method), status);
-        } catch (ApiException e) {
-            return refused(call, request, e);
-        } catch (RuntimeException e) {
-            // A fault of Tollgate's own after the charge still settles it, with the status the caller gets.
-            accounting.settle(call.charge, 500, 0, call.micros());
-            throw e;
-        }
+    /**
+     * Runs the call. The steps up to admission run on the calling thread and touch memory, or the
+     * caches' stores on a miss; the charge completes when it is on disk, and the call goes on from
+     * there on the exchange's {@link BackendExchange#resumeOn executor}.
+     *
+     * @return the outcome; fails only with a fault of Tollgate's own (not an {@link ApiException})
+     */
+    public CompletionStage<GatewayOutcome> serve(GatewayRequest request, BackendExchange backend) {
+        var call = new Progress(System.nanoTime(), request, backend);
+        return CompletableFuture.completedFuture(call)
+                .thenApply(this::admitted)
+                .thenCompose(this::charged)
+                .thenComposeAsync(this::forwarded, backend.resumeOn())
+                .thenCompose(this::delivered)
+                .thenApply(this::settled)
+                .exceptionallyCompose(failure -> refused(call, unwrapped(failure)));
+    }
+
+    /** Shape, match, access (credential, restrictions, API enabled), the backend request prepared, admission. */
+    private Progress admitted(Progress call) {
+        GatewayRequest request = call.request;
+        GatewayPath.check(request.path());
+        call.query = GatewayQuery.parse(request.rawQuery());
+        call.method = match(request);
+        InetAddress client = addresses.resolve(request.peer(), request.forwardedFor().orElse(null));
+        call.caller = allowed(access.decide(attempt(request, call.method, call.query, client)), call);
+        call.backend.prepare(target(request, call.method, call.query), identity(call.caller, call.method, request, client));
+        call.admitted = accounting.admit(call.caller, call.method, quotaUser(call.caller, call.query));
+        return call;
+    }
+
+    /** The charge, on disk before the backend sees the call. */
+    private CompletionStage<Progress> charged(Progress call) {
+        return accounting.charge(call.caller, call.method, call.request.declaredLength()).thenApply(charge -> {
+            call.charge = charge;
+            return call;
+        });
+    }
+
+    private CompletionStage<Progress> forwarded(Progress call) {
+        call.admitted.allowance().ifPresent(call.backend::allowance);
+        return call.backend.forward().thenApply(status -> {
+            call.status = status;
+            return call;
+        });
+    }
+
+    private CompletionStage<Progress> delivered(Progress call) {
+        return call.backend.deliver().thenApply(bytesOut -> {
+            call.bytesOut = bytesOut;
+            return call;
+        });
+    }
+
+    private GatewayOutcome settled(Progress call) {
+        accounting.settle(call.charge, call.status, call.bytesOut, call.micros());
+        return new GatewayOutcome.Delivered(Optional.of(call.method), call.status);
     }
 
     /**
@@ -78,18 +114,25 @@ public final class GatewayCall {
      * with that answer; before it, the quota taken is given back and the refusal is recorded for the
      * project when one is known. An answer that cannot be recorded is not given: 503 instead.
      */
-    private GatewayOutcome refused(Progress call, GatewayRequest request, ApiException error) {
+    private CompletionStage<GatewayOutcome> refused(Progress call, Throwable failure) {
+        if (!(failure instanceof ApiException error)) {
+            // A fault of Tollgate's own after the charge still settles it, with the status the caller gets.
+            accounting.settle(call.charge, 500, 0, call.micros());
+            return CompletableFuture.failedFuture(failure);
+        }
+        GatewayRequest request = call.request;
         Optional<MethodMatch> method = Optional.ofNullable(call.method);
+        var refusal = CompletableFuture.<GatewayOutcome>completedFuture(new GatewayOutcome.Refused(method, error));
         int status = error.error().httpStatus();
         if (call.charge.isPresent()) {
             accounting.settle(call.charge, status, 0, call.micros());
-            return new GatewayOutcome.Refused(method, error);
+            return refusal;
         }
         if (call.admitted != null) {
             accounting.giveBack(call.admitted);
         }
         if (error.error() == ApiError.METERING_UNAVAILABLE) {
-            return new GatewayOutcome.Refused(method, error);
+            return refusal;
         }
         String api;
         String methodId;
@@ -100,34 +143,45 @@ public final class GatewayCall {
             // Refused before any method matched: still the credential's project's, under its API.
             Optional<String> unmatchedApi = apiOf(request.path());
             if (call.caller != null || unmatchedApi.isEmpty()) {
-                return new GatewayOutcome.Refused(method, error);
+                return refusal;
             }
             call.caller = payer(request, call.query).orElse(null);
             api = unmatchedApi.get();
             methodId = UNMATCHED;
         }
         if (call.caller == null) {
-            return new GatewayOutcome.Refused(method, error);
+            return refusal;
         }
-        try {
-            accounting.record(call.caller, api, methodId, status, request.declaredLength(), call.micros());
-        } catch (ApiException unrecorded) {
-            return new GatewayOutcome.Refused(method, unrecorded);
+        return accounting.record(call.caller, api, methodId, status, request.declaredLength(), call.micros())
+                .handle((recorded, unrecorded) -> unrecorded == null ? new GatewayOutcome.Refused(method, error)
+                        : new GatewayOutcome.Refused(method, ApiError.METERING_UNAVAILABLE.exception()));
+    }
+
+    private static Throwable unwrapped(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
         }
-        return new GatewayOutcome.Refused(method, error);
+        return cause;
     }
 
     /** What a call has got so far: each step sets its part, so a refusal knows what to give back or record. */
     private static final class Progress {
         final long startNanos;
+        final GatewayRequest request;
+        final BackendExchange backend;
         MethodMatch method;
         GatewayQuery query;
         Caller caller;
         CallAccounting.Admitted admitted;
         Optional<UsageRecord> charge = Optional.empty();
+        int status;
+        long bytesOut;
 
-        Progress(long startNanos) {
+        Progress(long startNanos, GatewayRequest request, BackendExchange backend) {
             this.startNanos = startNanos;
+            this.request = request;
+            this.backend = backend;
         }
 
         long micros() {
@@ -136,7 +190,7 @@ public final class GatewayCall {
     }
 
     /** The admitted caller; a refusal after the credential named its project is charged to that project. */
-    private static Caller admitted(AccessDecision decision, Progress call) {
+    private static Caller allowed(AccessDecision decision, Progress call) {
         if (decision instanceof AccessDecision.Refused refused) {
             call.caller = refused.chargedTo().orElse(null);
             throw refused.reason();

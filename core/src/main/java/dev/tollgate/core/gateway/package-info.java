@@ -30,6 +30,13 @@
  *   <li>settle: the outcome (status, bytes actually sent, latency) is queued to the journal.</li>
  * </ol>
  *
+ * <h2>Threads</h2>
+ * The steps up to admission run on the thread that received the call. The charge completes when the
+ * journal's writer has it on disk, and the call goes on from the exchange's
+ * {@link dev.tollgate.core.gateway.BackendExchange#resumeOn executor}: for the blocking backend client,
+ * the request thread that waits for the call; for an event-driven listener, its event loop. So one
+ * pipeline serves both, and neither runs a backend exchange on the journal's writer.
+ *
  * <h2>Failure semantics</h2>
  * <ol type="a">
  *   <li>No call reaches a backend without a durable record that charges it: the charge is on disk

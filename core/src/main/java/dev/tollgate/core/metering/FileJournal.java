@@ -100,6 +100,7 @@ public final class FileJournal implements Journal, AutoCloseable {
      * {@link #append} for a caller that must not block: the future completes once {@code record} is on
      * disk, and fails with a {@link JournalException} when it cannot be made durable within the append timeout.
      */
+    @Override
     public CompletableFuture<Void> appendAsync(UsageRecord record) {
         if (closed) {
             return CompletableFuture.failedFuture(new JournalException("The journal is closed"));

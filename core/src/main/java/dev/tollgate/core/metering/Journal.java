@@ -1,5 +1,8 @@
 package dev.tollgate.core.metering;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /** Where every charged call's usage is written before its caller gets an answer. */
 public interface Journal {
     /**
@@ -9,6 +12,19 @@ public interface Journal {
      *     answered as if it had been recorded
      */
     void append(UsageRecord record);
+
+    /**
+     * {@link #append} for a caller that must not block: completes once {@code record} is on disk, or
+     * fails with a {@link JournalException}. A journal without a writer of its own appends here and now.
+     */
+    default CompletionStage<Void> appendAsync(UsageRecord record) {
+        try {
+            append(record);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * Queues {@code record} for the next flush without waiting for it, for a record whose loss in a

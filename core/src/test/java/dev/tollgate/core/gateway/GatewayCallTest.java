@@ -37,6 +37,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +57,16 @@ class GatewayCallTest {
     private final RecordingJournal journal = new RecordingJournal();
     private final Map<String, Long> overrides = new HashMap<>();
     private final Map<String, BillingAccount> accounts = new HashMap<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "writer"));
+    private final ExecutorService loop = Executors.newSingleThreadExecutor(r -> new Thread(r, "loop"));
     private GatewayCall call;
     private String key;
+
+    @AfterEach
+    void stopThreads() {
+        writer.shutdownNow();
+        loop.shutdownNow();
+    }
 
     @BeforeEach
     void projectWithKey() {
@@ -81,13 +95,13 @@ class GatewayCallTest {
     void forwardedCallIsChargedOnDiskBeforeTheBackendSeesItThenSettledWithWhatWasSent() {
         var backend = new Backend(200, 1234) {
             @Override
-            public int forward() {
+            int forwardNow() {
                 assertThat(journal.durable).as("charged before forwarding").singleElement()
                         .satisfies(r -> assertThat(r.phase()).isEqualTo(UsageRecord.Phase.CHARGED));
-                return super.forward();
+                return super.forwardNow();
             }
         };
-        GatewayOutcome outcome = call.serve(get("/posts/v1/posts/7", "key=" + key), backend);
+        GatewayOutcome outcome = serve(get("/posts/v1/posts/7", "key=" + key), backend);
 
         assertThat(outcome).isEqualTo(new GatewayOutcome.Delivered(outcome.method(), 200));
         assertThat(journal.queued).singleElement().satisfies(settled -> {
@@ -107,13 +121,13 @@ class GatewayCallTest {
         overrides.put("posts/requests-per-minute-per-project", 1L);
         journal.failDurable = true;
         var backend = new Backend(200, 0);
-        GatewayOutcome outcome = call.serve(get("/posts/v1/posts/7", "key=" + key), backend);
+        GatewayOutcome outcome = serve(get("/posts/v1/posts/7", "key=" + key), backend);
 
         assertThat(outcome).isInstanceOfSatisfying(GatewayOutcome.Refused.class,
                 r -> assertThat(r.error().error()).isEqualTo(ApiError.METERING_UNAVAILABLE));
         assertThat(backend.forwarded).isFalse();
         journal.failDurable = false;
-        assertThat(call.serve(get("/posts/v1/posts/7", "key=" + key), new Backend(200, 0)))
+        assertThat(serve(get("/posts/v1/posts/7", "key=" + key), new Backend(200, 0)))
                 .as("the quota of one call per minute was given back").isInstanceOf(GatewayOutcome.Delivered.class);
     }
 
@@ -121,7 +135,7 @@ class GatewayCallTest {
     void journalFailureAfterTheBackendActedNeverTurnsTheAnswerInto503() {
         journal.failQueued = true;
         var backend = new Backend(201, 10);
-        GatewayOutcome outcome = call.serve(get("/posts/v1/posts/7", "key=" + key), backend);
+        GatewayOutcome outcome = serve(get("/posts/v1/posts/7", "key=" + key), backend);
 
         assertThat(outcome.status()).isEqualTo(201);
         assertThat(backend.delivered).isTrue();
@@ -134,19 +148,19 @@ class GatewayCallTest {
         overrides.put("posts/requests-per-minute-per-project", 1L);
         var backend = new Backend(0, 0) {
             @Override
-            public int forward() {
+            int forwardNow() {
                 forwarded = true;
                 throw ApiError.BACKEND_UNAVAILABLE.exception();
             }
         };
-        GatewayOutcome outcome = call.serve(get("/posts/v1/posts/7", "key=" + key), backend);
+        GatewayOutcome outcome = serve(get("/posts/v1/posts/7", "key=" + key), backend);
 
         assertThat(outcome.status()).isEqualTo(502);
         assertThat(journal.queued).singleElement().satisfies(r -> {
             assertThat(r.phase()).isEqualTo(UsageRecord.Phase.SETTLED);
             assertThat(r.status()).isEqualTo(502);
         });
-        assertThat(call.serve(get("/posts/v1/posts/7", "key=" + key), new Backend(200, 0)).status())
+        assertThat(serve(get("/posts/v1/posts/7", "key=" + key), new Backend(200, 0)).status())
                 .as("the backend may have acted: the quota stays taken").isEqualTo(429);
     }
 
@@ -154,7 +168,7 @@ class GatewayCallTest {
     void billingRefusalGivesBackTheQuotaAndIsRecordedOnce() {
         overrides.put("posts/requests-per-minute-per-project", 1L);
         accounts.put("shop", new BillingAccount("shop", true, Optional.of(BigDecimal.ZERO)));
-        GatewayOutcome refused = call.serve(get("/posts/v1/posts/7", "key=" + key), new Backend(200, 0));
+        GatewayOutcome refused = serve(get("/posts/v1/posts/7", "key=" + key), new Backend(200, 0));
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(journal.durable).singleElement().satisfies(r -> {
@@ -163,7 +177,7 @@ class GatewayCallTest {
         });
         accounts.put("shop", new BillingAccount("shop", true, Optional.empty()));
         bus.publish(new dev.tollgate.core.cache.Invalidation.Project("shop"));
-        assertThat(call.serve(get("/posts/v1/posts/7", "key=" + key), new Backend(200, 0)).status()).isEqualTo(200);
+        assertThat(serve(get("/posts/v1/posts/7", "key=" + key), new Backend(200, 0)).status()).isEqualTo(200);
     }
 
     @Test
@@ -171,8 +185,8 @@ class GatewayCallTest {
         String restricted = Secrets.generate(SecretKind.API_KEY);
         repos.keys.insert(new ApiKey("k2", "shop", "ip", new KeyRestrictions(null, List.of("192.0.2.0/24"), null, null, null),
                 NOW, Secrets.hash(restricted)));
-        assertThat(call.serve(get("/posts/v1/posts/7", "key=" + restricted), new Backend(200, 0)).status()).isEqualTo(403);
-        assertThat(call.serve(get("/posts/v1/posts/7", "key=" + Secrets.generate(SecretKind.API_KEY)), new Backend(200, 0)).status())
+        assertThat(serve(get("/posts/v1/posts/7", "key=" + restricted), new Backend(200, 0)).status()).isEqualTo(403);
+        assertThat(serve(get("/posts/v1/posts/7", "key=" + Secrets.generate(SecretKind.API_KEY)), new Backend(200, 0)).status())
                 .isEqualTo(400);
 
         assertThat(journal.durable).singleElement().satisfies(r -> {
@@ -187,7 +201,7 @@ class GatewayCallTest {
     void refusalThatCannotBeRecordedIsAnswered503() {
         repos.enabled.get("shop").clear();
         journal.failDurable = true;
-        assertThat(call.serve(get("/posts/v1/posts/7", "key=" + key), new Backend(200, 0)))
+        assertThat(serve(get("/posts/v1/posts/7", "key=" + key), new Backend(200, 0)))
                 .isInstanceOfSatisfying(GatewayOutcome.Refused.class, r -> assertThat(r.error().error()).isEqualTo(ApiError.METERING_UNAVAILABLE));
     }
 
@@ -200,15 +214,15 @@ class GatewayCallTest {
                 throw ApiError.INVALID_ARGUMENT.exception("The request has a header that cannot be forwarded.");
             }
         };
-        assertThat(call.serve(get("/posts/v1/posts/7", "key=" + key), unforwardable).status()).isEqualTo(400);
+        assertThat(serve(get("/posts/v1/posts/7", "key=" + key), unforwardable).status()).isEqualTo(400);
         assertThat(journal.durable).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(400));
-        assertThat(call.serve(get("/posts/v1/posts/7", "key=" + key), new Backend(200, 0)).status()).isEqualTo(200);
+        assertThat(serve(get("/posts/v1/posts/7", "key=" + key), new Backend(200, 0)).status()).isEqualTo(200);
     }
 
     @Test
     void headOfAGetMethodIsMatchedCheckedChargedAndForwarded() {
         var backend = new Backend(200, 0);
-        GatewayOutcome outcome = call.serve(request("HEAD", "/posts/v1/posts/7", "key=" + key), backend);
+        GatewayOutcome outcome = serve(request("HEAD", "/posts/v1/posts/7", "key=" + key), backend);
 
         assertThat(outcome.method()).hasValueSatisfying(m -> assertThat(m.method().id()).isEqualTo("posts.posts.get"));
         assertThat(backend.forwarded).isTrue();
@@ -218,7 +232,7 @@ class GatewayCallTest {
     @Test
     void malformedPathOrNoSuchMethodIsRecordedForTheCredentialsProjectUnderItsApi() {
         for (String path : List.of("/posts/v1/posts/%2e%2e/x", "/posts/v1/posts/..;/x", "/posts/v1/posts%2f7", "/posts/v1/no/such/method")) {
-            GatewayOutcome outcome = call.serve(get(path, "key=" + key), new Backend(200, 0));
+            GatewayOutcome outcome = serve(get(path, "key=" + key), new Backend(200, 0));
             assertThat(outcome.status()).as(path).isIn(400, 404);
         }
         assertThat(journal.durable).hasSize(4).allSatisfy(r -> {
@@ -231,10 +245,88 @@ class GatewayCallTest {
 
     @Test
     void malformedPathWithAnUnknownKeyOrNoCredentialRecordsNothing() {
-        call.serve(get("/posts/v1/posts/%2e%2e/x", "key=" + Secrets.generate(SecretKind.API_KEY)), new Backend(200, 0));
-        call.serve(get("/posts/v1/posts/%2e%2e/x", ""), new Backend(200, 0));
-        call.serve(get("/posts/v1/posts/%2e%2e/x", "key=" + key + "&key=" + key), new Backend(200, 0));
+        serve(get("/posts/v1/posts/%2e%2e/x", "key=" + Secrets.generate(SecretKind.API_KEY)), new Backend(200, 0));
+        serve(get("/posts/v1/posts/%2e%2e/x", ""), new Backend(200, 0));
+        serve(get("/posts/v1/posts/%2e%2e/x", "key=" + key + "&key=" + key), new Backend(200, 0));
         assertThat(journal.durable).isEmpty();
+    }
+
+    @Test
+    void callGoesOnFromTheExchangesExecutorNotFromTheThreadThatMadeTheChargeDurable() {
+        journal.writer = writer;
+        var stepThreads = new ArrayList<String>();
+        var backend = new Backend(200, 5) {
+            @Override
+            public Executor resumeOn() {
+                return loop;
+            }
+
+            @Override
+            int forwardNow() {
+                stepThreads.add(Thread.currentThread().getName());
+                return super.forwardNow();
+            }
+
+            @Override
+            long deliverNow() {
+                stepThreads.add(Thread.currentThread().getName());
+                return super.deliverNow();
+            }
+        };
+        GatewayOutcome outcome = serve(get("/posts/v1/posts/7", "key=" + key), backend);
+
+        assertThat(outcome.status()).isEqualTo(200);
+        assertThat(stepThreads).containsExactly("loop", "loop");
+        assertThat(journal.queued).singleElement().satisfies(r -> assertThat(r.bytesOut()).isEqualTo(5));
+    }
+
+    @Test
+    void chargeThatFailsOnTheWritersThreadIsNeverForwardedAndGivesItsQuotaBack() {
+        overrides.put("posts/requests-per-minute-per-project", 1L);
+        journal.writer = writer;
+        journal.failDurable = true;
+        var backend = new Backend(200, 0);
+        assertThat(serve(get("/posts/v1/posts/7", "key=" + key), backend)).isInstanceOfSatisfying(GatewayOutcome.Refused.class,
+                r -> assertThat(r.error().error()).isEqualTo(ApiError.METERING_UNAVAILABLE));
+        assertThat(backend.forwarded).isFalse();
+        journal.failDurable = false;
+        assertThat(serve(get("/posts/v1/posts/7", "key=" + key), new Backend(200, 0)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void backendThatFailsLaterSettlesTheChargeWithTheGatewaysAnswer() {
+        var backend = new Backend(0, 0) {
+            @Override
+            public CompletionStage<Integer> forward() {
+                return CompletableFuture.supplyAsync(() -> {
+                    throw ApiError.BACKEND_TIMEOUT.exception("no answer");
+                }, loop);
+            }
+        };
+        assertThat(serve(get("/posts/v1/posts/7", "key=" + key), backend).status()).isEqualTo(504);
+        assertThat(backend.delivered).isFalse();
+        assertThat(journal.queued).singleElement().satisfies(r -> {
+            assertThat(r.phase()).isEqualTo(UsageRecord.Phase.SETTLED);
+            assertThat(r.status()).isEqualTo(504);
+        });
+    }
+
+    @Test
+    void faultOfTollgatesOwnAfterTheChargeSettlesIt500AndFailsTheCall() {
+        var backend = new Backend(200, 0) {
+            @Override
+            long deliverNow() {
+                throw new IllegalStateException("a bug");
+            }
+        };
+        assertThat(call.serve(get("/posts/v1/posts/7", "key=" + key), backend).toCompletableFuture())
+                .failsWithin(java.time.Duration.ofSeconds(5)).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withRootCauseInstanceOf(IllegalStateException.class);
+        assertThat(journal.queued).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(500));
+    }
+
+    private GatewayOutcome serve(GatewayRequest request, BackendExchange backend) {
+        return call.serve(request, backend).toCompletableFuture().join();
     }
 
     private static GatewayRequest get(String path, String query) {
@@ -271,13 +363,26 @@ class GatewayCallTest {
         }
 
         @Override
-        public int forward() {
+        public Executor resumeOn() {
+            return Runnable::run;
+        }
+
+        @Override
+        public CompletionStage<Integer> forward() {
+            return CompletableFuture.completedFuture(forwardNow());
+        }
+
+        int forwardNow() {
             forwarded = true;
             return status;
         }
 
         @Override
-        public long deliver() {
+        public CompletionStage<Long> deliver() {
+            return CompletableFuture.completedFuture(deliverNow());
+        }
+
+        long deliverNow() {
             delivered = true;
             return bytes;
         }
@@ -289,6 +394,16 @@ class GatewayCallTest {
         final List<UsageRecord> queued = new ArrayList<>();
         boolean failDurable;
         boolean failQueued;
+        /** When set, durable appends complete on this executor, as the file journal's writer completes them. */
+        Executor writer;
+
+        @Override
+        public CompletionStage<Void> appendAsync(UsageRecord record) {
+            if (writer == null) {
+                return Journal.super.appendAsync(record);
+            }
+            return CompletableFuture.runAsync(() -> append(record), writer);
+        }
 
         @Override
         public void append(UsageRecord record) {

@@ -18,6 +18,9 @@ import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -74,9 +77,9 @@ public final class BackendProxy implements AutoCloseable {
         this.client = HttpClients.createMinimal(connections);
     }
 
-    /** The backend side of the call that {@code req} carries, answered on {@code res}. */
-    public BackendExchange exchange(HttpServletRequest req, HttpServletResponse res) {
-        return new Exchange(req, res);
+    /** The backend side of the call that {@code req} carries, answered on {@code res} by the request thread that {@code resumeOn} runs on. */
+    public BackendExchange exchange(HttpServletRequest req, HttpServletResponse res, Executor resumeOn) {
+        return new Exchange(req, res, resumeOn);
     }
 
     @Override
@@ -93,6 +96,7 @@ public final class BackendProxy implements AutoCloseable {
     private final class Exchange implements BackendExchange {
         private final HttpServletRequest req;
         private final HttpServletResponse res;
+        private final Executor resumeOn;
         private HttpHost host;
         private HttpUriRequestBase request;
         private ClassicHttpResponse response;
@@ -100,9 +104,15 @@ public final class BackendProxy implements AutoCloseable {
         /** Whether reading the caller's body failed (it ended early, or the caller stalled past Jetty's idle timeout). */
         private volatile boolean callerBodyBroke;
 
-        Exchange(HttpServletRequest req, HttpServletResponse res) {
+        Exchange(HttpServletRequest req, HttpServletResponse res, Executor resumeOn) {
             this.req = req;
             this.res = res;
+            this.resumeOn = resumeOn;
+        }
+
+        @Override
+        public Executor resumeOn() {
+            return resumeOn;
         }
 
         /** A header that cannot travel on HTTP/1.1 unchanged is the caller's error (400), found before anything is charged or forwarded. */
@@ -133,8 +143,9 @@ public final class BackendProxy implements AutoCloseable {
             res.setHeader("X-RateLimit-Reset", Long.toString(allowance.resetSeconds()));
         }
 
+        /** Blocks: the request thread writes the call and reads the answer's head itself. */
         @Override
-        public int forward() {
+        public CompletionStage<Integer> forward() {
             watch = deadlines.watch(request);
             try {
                 response = client.executeOpen(host, request, null);
@@ -149,12 +160,16 @@ public final class BackendProxy implements AutoCloseable {
                 }
                 throw ApiError.BACKEND_UNAVAILABLE.exception();
             }
-            return response.getCode();
+            return CompletableFuture.completedFuture(response.getCode());
         }
 
         /** Sandboxed, so an answer can never run script on Tollgate's origin; the body is copied here to count it. */
         @Override
-        public long deliver() {
+        public CompletionStage<Long> deliver() {
+            return CompletableFuture.completedFuture(streamed());
+        }
+
+        private long streamed() {
             long sent = 0;
             try (BackendDeadlines.Watch watched = watch; ClassicHttpResponse answer = response) {
                 res.setStatus(answer.getCode());

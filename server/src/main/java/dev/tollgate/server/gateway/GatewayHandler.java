@@ -34,7 +34,8 @@ public final class GatewayHandler {
         if (apiHost.isPresent() && !HostHeader.names(req.getHeader("Host"), apiHost.get())) {
             throw ApiError.NOT_FOUND.exception("The requested URL was not found on this server.");
         }
-        GatewayOutcome outcome = call.serve(request(req), proxy.exchange(req, res));
+        var thread = new RequestThread();
+        GatewayOutcome outcome = thread.join(call.serve(request(req), proxy.exchange(req, res, thread)));
         metrics.record(outcome.method().orElse(null), outcome.status(), System.nanoTime() - start);
         if (outcome instanceof GatewayOutcome.Refused refused) {
             throw refused.error();
