@@ -16,6 +16,8 @@
 #   FLOOR=1    also measures what an event-driven gateway costs at least here (EventLoopProxyFloor, from
 #              bench/target: mvn -B -q -DskipTests -pl bench -am package): a bare Netty proxy, and the same
 #              making a charge durable in Tollgate's journal before forwarding
+#   EVENTLOOP=1 also measures the product's gateway pipeline driven by an event loop (EventLoopGateway, from
+#              bench/target as for FLOOR): the same keyed, metered call, served by Netty instead of Jetty
 # Needs nginx and wrk (Debian: nginx-light, wrk) and a built cli/target/tollgate-cli.jar (./tollgate builds it).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -89,6 +91,23 @@ if [ -n "${FLOOR:-}" ]; then
   floor 18094 "$work/floor-data"
 fi
 
+if [ -n "${EVENTLOOP:-}" ]; then
+  [ -f "$root/bench/target/tollgate-bench.jar" ] || { echo "EVENTLOOP=1: build first: mvn -B -q -DskipTests -pl bench -am package" >&2; exit 1; }
+  # shellcheck disable=SC2086
+  java ${JAVA_OPTS:--Xms512m -Xmx512m} -cp "$root/bench/target/tollgate-bench.jar:$root/bench/target/lib/*" \
+    dev.tollgate.bench.EventLoopGateway 18095 18096 "$work/catalog.yaml" "$work/eventloop-data" >"$work/eventloop.out" 2>&1 &
+  eventloop_pid=$!
+  floor_pids+=($eventloop_pid)
+  for _ in $(seq 1 60); do grep -q ready "$work/eventloop.out" && break; sleep 1; done
+  grep -q ready "$work/eventloop.out" || { cat "$work/eventloop.out" >&2; exit 1; }
+  el_token=$(java -jar "$jar" print-token --key-file "$work/eventloop-data/admin-service-account.json" | tail -1)
+  el_admin() { curl -sf -X "$1" -H "Authorization: Bearer $el_token" -H 'Content-Type: application/json' "http://127.0.0.1:18096/admin/v1$2" ${3:+-d "$3"}; }
+  el_admin POST /projects '{"projectId":"bench-p"}' >/dev/null
+  el_admin POST /projects/bench-p/services/bench/enable >/dev/null
+  el_key=$(el_admin POST /projects/bench-p/keys '{}' | sed -E 's/.*"keyString":"([^"]+)".*/\1/')
+  curl -sf -o /dev/null "http://127.0.0.1:18095/bench/v1/things/x?key=$el_key" || { echo "EventLoopGateway did not serve a keyed call" >&2; exit 1; }
+fi
+
 nginx_pids=$(pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ')
 hz=$(getconf CLK_TCK)
 ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat"))); done; echo "$t"; }
@@ -119,6 +138,9 @@ wrk -t2 -c32 -d"${WARMUP:-30s}" "http://127.0.0.1:18090/bench/v1/things/x?key=$k
 if [ -n "${FLOOR:-}" ]; then
   for port in 18093 18094; do wrk -t2 -c32 -d15s "http://127.0.0.1:$port/base/things/x" >/dev/null; done
 fi
+if [ -n "${EVENTLOOP:-}" ]; then
+  wrk -t2 -c32 -d"${WARMUP:-30s}" "http://127.0.0.1:18095/bench/v1/things/x?key=$el_key" >/dev/null
+fi
 for _ in $(seq 1 "$rounds"); do
   if [ -z "${ONLY:-}" ]; then
     run "nginx straight" "http://127.0.0.1:18080/base/things/x" $nginx_pids
@@ -129,4 +151,7 @@ for _ in $(seq 1 "$rounds"); do
     run "floor: + journal" "http://127.0.0.1:18094/base/things/x" "${floor_pids[1]}"
   fi
   run "tollgate keyed call" "http://127.0.0.1:18090/bench/v1/things/x?key=$key" $tollgate_pid
+  if [ -n "${EVENTLOOP:-}" ]; then
+    run "event loop: keyed" "http://127.0.0.1:18095/bench/v1/things/x?key=$el_key" "$eventloop_pid"
+  fi
 done

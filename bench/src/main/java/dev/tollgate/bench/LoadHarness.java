@@ -112,15 +112,21 @@ public final class LoadHarness {
 
     private record Setup(String projectNumber, String keyId, String keyString) {}
 
-    /** The defaults on 127.0.0.1 and a free port. ServerConfig has no withHost, so the record is copied with its host replaced. */
     private static ServerConfig loopback(Path dataDir) throws ReflectiveOperationException {
+        return loopback(dataDir, Optional.empty());
+    }
+
+    /** The defaults on 127.0.0.1 and a free port. ServerConfig has no withHost, so the record is copied with its host (and catalog) replaced. */
+    static ServerConfig loopback(Path dataDir, Optional<Path> catalogFile) throws ReflectiveOperationException {
         ServerConfig defaults = ServerConfig.defaults(dataDir).withPort(0);
         RecordComponent[] components = ServerConfig.class.getRecordComponents();
         Object[] values = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            values[i] = components[i].getName().equals("host") ? "127.0.0.1" : components[i].getAccessor().invoke(defaults);
+            String name = components[i].getName();
+            values[i] = name.equals("host") ? "127.0.0.1"
+                    : name.equals("catalogFile") && catalogFile.isPresent() ? catalogFile : components[i].getAccessor().invoke(defaults);
         }
         return ServerConfig.class.getDeclaredConstructor(types).newInstance(values);
     }

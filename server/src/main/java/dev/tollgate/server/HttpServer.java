@@ -184,6 +184,7 @@ record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples) imple
                 : CallAccounting.NONE;
         var call = new GatewayCall(catalog, parts.decider(), accounting, parts.peopleWiring().addresses(),
                 new Backends(catalog.apis(), samplesUri), backendSecret);
+        wiring.gatewayCall().accept(call);
         var handler = new GatewayHandler(call, proxy, new GatewayMetrics(registry), config.apiHost());
         return new GatewayDispatch(catalog.apis(), new GatewayCorsHandler(handler, new GatewayCors(catalog), config.apiHost()));
     }
