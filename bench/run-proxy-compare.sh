@@ -132,7 +132,7 @@ run() { # name url pids...
     awk -F, -v n="$reqs" '/^[0-9]/ {sub(/^syscalls:sys_enter_/, "", $3); printf "%s%s %.2f", (k++ ? ", " : "    per call: "), $3, $1 / n} END {print ""}' "$work/perf.csv"
   fi
 }
-syscall_events=syscalls:sys_enter_read,syscalls:sys_enter_recvfrom,syscalls:sys_enter_write,syscalls:sys_enter_sendto,syscalls:sys_enter_writev,syscalls:sys_enter_poll,syscalls:sys_enter_futex,syscalls:sys_enter_epoll_wait,syscalls:sys_enter_epoll_ctl,syscalls:sys_enter_fdatasync,context-switches
+syscall_events=syscalls:sys_enter_read,syscalls:sys_enter_recvfrom,syscalls:sys_enter_write,syscalls:sys_enter_sendto,syscalls:sys_enter_writev,syscalls:sys_enter_poll,syscalls:sys_enter_futex,syscalls:sys_enter_epoll_wait,syscalls:sys_enter_epoll_ctl,syscalls:sys_enter_fdatasync,syscalls:sys_enter_sched_yield,context-switches
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(nginx -v 2>&1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); wrk $wrk_args"
 wrk -t2 -c32 -d"${WARMUP:-30s}" "http://127.0.0.1:18090/bench/v1/things/x?key=$key" >/dev/null # warm-up
 if [ -n "${FLOOR:-}" ]; then

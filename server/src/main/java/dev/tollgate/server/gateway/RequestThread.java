@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Runs a gateway call's later steps on the request thread that waits for the call, as the blocking
@@ -15,7 +15,8 @@ import java.util.concurrent.LinkedTransferQueue;
 final class RequestThread implements Executor {
     private static final Runnable WAKE_UP = () -> { };
 
-    private final BlockingQueue<Runnable> steps = new LinkedTransferQueue<>();
+    /** Not a LinkedTransferQueue: it spins and yields before parking, ≈ 1 sched_yield a call on two cores (docs/BENCHMARKS.md §4 round 6). */
+    private final BlockingQueue<Runnable> steps = new LinkedBlockingQueue<>();
 
     @Override
     public void execute(Runnable step) {
