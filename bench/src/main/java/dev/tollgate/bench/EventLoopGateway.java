@@ -1,5 +1,6 @@
 package dev.tollgate.bench;
 
+import dev.tollgate.core.gateway.AnswerHeaders;
 import dev.tollgate.core.gateway.BackendExchange;
 import dev.tollgate.core.gateway.GatewayCall;
 import dev.tollgate.core.gateway.GatewayOutcome;
@@ -42,10 +43,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -66,11 +65,6 @@ import java.util.concurrent.atomic.AtomicReference;
  *     PORT ADMIN_PORT CATALOG_YAML DATA_DIR</pre>
  */
 public final class EventLoopGateway {
-    /** As the product's backend client leaves them out (BackendProxy). */
-    private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade",
-            "content-length", "trailer", "te", "proxy-authenticate", "set-cookie", "set-cookie2", "date", "server",
-            "content-security-policy", "content-security-policy-report-only", "x-content-type-options");
-
     private EventLoopGateway() {
     }
 
@@ -182,7 +176,7 @@ public final class EventLoopGateway {
                 InboundHeaders inbound = InboundHeaders.nominatedBy(call.headers().getAll(HttpHeaderNames.CONNECTION));
                 for (Map.Entry<String, String> header : call.headers()) {
                     if (inbound.forwarded(header.getKey())) {
-                        forwarded.headers().add(header.getKey(), header.getValue());
+                        forwarded.headers().add(header.getKey(), InboundHeaders.forwardable(header.getValue()));
                     }
                 }
                 identity.forEach(forwarded.headers()::add);
@@ -243,13 +237,12 @@ public final class EventLoopGateway {
                 var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, answer.status(), answer.content());
                 HttpHeaders out = response.headers();
                 for (Map.Entry<String, String> header : answer.headers()) {
-                    String lower = header.getKey().toLowerCase(Locale.ROOT);
-                    if (!NOT_RETURNED.contains(lower) && !lower.startsWith("access-control-")) {
+                    if (AnswerHeaders.returned(header.getKey())) {
                         out.add(header.getKey(), header.getValue());
                     }
                 }
                 securityHeaders(out);
-                out.set("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'");
+                out.set("Content-Security-Policy", AnswerHeaders.CONTENT_SECURITY_POLICY);
                 if (allowance != null) {
                     out.set("X-RateLimit-Limit", allowance.limit());
                     out.set("X-RateLimit-Remaining", allowance.remaining());

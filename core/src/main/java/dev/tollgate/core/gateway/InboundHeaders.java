@@ -1,5 +1,6 @@
 package dev.tollgate.core.gateway;
 
+import dev.tollgate.protocol.ApiError;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -45,6 +46,22 @@ public final class InboundHeaders {
         String folded = fold(name);
         return !DROPPED.contains(folded) && !folded.startsWith(IDENTITY_PREFIX) && !nominated.contains(folded)
                 && !folded.isEmpty();
+    }
+
+    /**
+     * A value that may travel on HTTP/1.1 unchanged: visible ASCII, space, tab and obs-text (RFC 9110 §5.5),
+     * forwarded byte for byte. Controls, C1 ones included, could split or bend the request on its way.
+     *
+     * @throws dev.tollgate.protocol.ApiException 400 otherwise
+     */
+    public static String forwardable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || (c >= 0x7f && c < 0xa0) || c > 0xff) {
+                throw ApiError.INVALID_ARGUMENT.exception("The request has a header that cannot be forwarded.");
+            }
+        }
+        return value;
     }
 
     /** The name as an environ sees it: upper case, anything but a letter or digit as {@code _}. */

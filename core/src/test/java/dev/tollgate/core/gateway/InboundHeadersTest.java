@@ -1,7 +1,10 @@
 package dev.tollgate.core.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tollgate.protocol.ApiError;
+import dev.tollgate.protocol.ApiException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +26,20 @@ class InboundHeadersTest {
     @ValueSource(strings = {"Content-Type", "Accept", "X-Custom", "X-Tollgat", "User-Agent", "If-None-Match"})
     void forwarded(String name) {
         assertThat(headers.forwarded(name)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\rb", "a\nX-Injected: 1", "nul\u0000", "bell\u0007", "del\u007f", "c1\u0085", "c1\u009b",
+            "line\u2028separator", "emoji\uD83D\uDE00"})
+    void valueWithControlsOrBeyondLatin1IsTheCallersError(String value) {
+        assertThatThrownBy(() -> InboundHeaders.forwardable(value)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_ARGUMENT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "tab\tinside", "obs-text caf\u00e9", "nbsp\u00a0", "", "quotes \"and\" symbols ~!@#$%^&*()"})
+    void visibleAsciiTabSpaceAndObsTextTravelUnchanged(String value) {
+        assertThat(InboundHeaders.forwardable(value)).isSameAs(value);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tollgate.server.gateway;
 
+import dev.tollgate.core.gateway.AnswerHeaders;
 import dev.tollgate.core.gateway.BackendExchange;
 import dev.tollgate.core.gateway.InboundHeaders;
 import dev.tollgate.core.quota.QuotaAdmission;
@@ -15,9 +16,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -48,10 +47,6 @@ import org.apache.hc.core5.util.Timeout;
  * its executor. How long a backend may take is watched by {@link BackendDeadlines}, not by socket timeouts.
  */
 public final class BackendProxy implements AutoCloseable {
-    /** Answer headers not passed back: hop-by-hop, cookies for Tollgate's origin, and those Tollgate sets itself. */
-    private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade",
-            "content-length", "trailer", "te", "proxy-authenticate", "set-cookie", "set-cookie2", "date", "server",
-            "content-security-policy", "content-security-policy-report-only", "x-content-type-options");
     public static final String IDENTITY_PREFIX = "x-tollgate-";
     private static final int COPY_BUFFER = 16 * 1024;
     /** As many kept-alive connections per backend as the server has request threads. */
@@ -129,7 +124,7 @@ public final class BackendProxy implements AutoCloseable {
                 }
                 Enumeration<String> values = req.getHeaders(name);
                 while (values.hasMoreElements()) {
-                    request.addHeader(name, forwardable(values.nextElement()));
+                    request.addHeader(name, InboundHeaders.forwardable(values.nextElement()));
                 }
             }
             identity.forEach(request::addHeader);
@@ -174,14 +169,12 @@ public final class BackendProxy implements AutoCloseable {
             try (BackendDeadlines.Watch watched = watch; ClassicHttpResponse answer = response) {
                 res.setStatus(answer.getCode());
                 for (Header header : answer.getHeaders()) {
-                    String lower = header.getName().toLowerCase(Locale.ROOT);
-                    // CORS is the gateway's, from the catalog: a backend cannot widen it.
-                    if (!NOT_RETURNED.contains(lower) && !lower.startsWith("access-control-")) {
+                    if (AnswerHeaders.returned(header.getName())) {
                         res.addHeader(header.getName(), header.getValue());
                     }
                 }
-                res.setHeader("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'");
-                res.setHeader("X-Content-Type-Options", "nosniff");
+                res.setHeader("Content-Security-Policy", AnswerHeaders.CONTENT_SECURITY_POLICY);
+                res.setHeader("X-Content-Type-Options", AnswerHeaders.CONTENT_TYPE_OPTIONS);
                 HttpEntity entity = answer.getEntity();
                 if (entity == null) { // HEAD, 204, 304: the length of what a GET would have sent, when the backend says
                     Header length = answer.getFirstHeader("Content-Length");
@@ -271,19 +264,4 @@ public final class BackendProxy implements AutoCloseable {
             }
         }
     }
-
-    /**
-     * HTTP/1.1 field values are visible ASCII, space, tab and obs-text (RFC 9110 §5.5), forwarded byte for byte.
-     * Controls, C1 ones included, could split or bend the request on its way, and the client would rewrite them.
-     */
-    private static String forwardable(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t') || (c >= 0x7f && c < 0xa0) || c > 0xff) {
-                throw ApiError.INVALID_ARGUMENT.exception("The request has a header that cannot be forwarded.");
-            }
-        }
-        return value;
-    }
-
 }
