@@ -53,7 +53,8 @@ public final class GatewayCall {
     /**
      * Runs the call. The steps up to admission run on the calling thread and touch memory, or the
      * caches' stores on a miss; the charge completes when it is on disk, and the call goes on from
-     * there on the exchange's {@link BackendExchange#resumeOn executor}.
+     * there on the exchange's {@link BackendExchange#resumeOn executor}, as does a refusal (a failed
+     * charge gives its quota back there, not on the journal's writer).
      *
      * @return the outcome; fails only with a fault of Tollgate's own (not an {@link ApiException})
      */
@@ -65,7 +66,7 @@ public final class GatewayCall {
                 .thenComposeAsync(this::forwarded, backend.resumeOn())
                 .thenCompose(this::delivered)
                 .thenApply(this::settled)
-                .exceptionallyCompose(failure -> refused(call, unwrapped(failure)));
+                .exceptionallyComposeAsync(failure -> refused(call, unwrapped(failure)), backend.resumeOn());
     }
 
     /** Shape, match, access (credential, restrictions, API enabled), the backend request prepared, admission. */

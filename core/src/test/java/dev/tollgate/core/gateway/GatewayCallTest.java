@@ -10,8 +10,10 @@ import dev.tollgate.core.billing.BillingAccountRepository;
 import dev.tollgate.core.billing.BillingGate;
 import dev.tollgate.core.billing.StatementCalculator;
 import dev.tollgate.core.cache.LocalInvalidationBus;
+import dev.tollgate.core.access.Caller;
 import dev.tollgate.core.catalog.ApiCatalog;
 import dev.tollgate.core.catalog.CatalogLoader;
+import dev.tollgate.core.catalog.MethodMatch;
 import dev.tollgate.core.counter.LocalQuotaCounters;
 import dev.tollgate.core.key.ApiKey;
 import dev.tollgate.core.key.KeyRestrictions;
@@ -59,6 +61,8 @@ class GatewayCallTest {
     private final Map<String, BillingAccount> accounts = new HashMap<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "writer"));
     private final ExecutorService loop = Executors.newSingleThreadExecutor(r -> new Thread(r, "loop"));
+    private AccessChecker access;
+    private CallAccounting accounting;
     private GatewayCall call;
     private String key;
 
@@ -74,7 +78,7 @@ class GatewayCallTest {
         repos.enabled.put("shop", new java.util.HashSet<>(List.of("posts")));
         key = Secrets.generate(SecretKind.API_KEY);
         repos.keys.insert(new ApiKey("k1", "shop", "web", KeyRestrictions.NONE, NOW, Secrets.hash(key)));
-        var access = new AccessChecker(new CredentialCache(repos.keys, repos.projectRepository, bus), repos.bearer(bus, clock));
+        access = new AccessChecker(new CredentialCache(repos.keys, repos.projectRepository, bus), repos.bearer(bus, clock));
         QuotaOverrides quotaOverrides = new QuotaOverrides() {
             public Map<String, Long> of(String projectId) { return overrides; }
             public void put(String projectId, String service, String name, long limit) { overrides.put(service + "/" + name, limit); }
@@ -86,7 +90,7 @@ class GatewayCallTest {
             public void put(BillingAccount account) { accounts.put(account.projectId(), account); }
         };
         var billing = new BillingGate(billingAccounts, (project, month) -> List.of(), new StatementCalculator(CATALOG, s -> s < 400), bus, clock);
-        var accounting = CallAccounting.charged(quota, billing, new CallMeter(journal, clock));
+        accounting = CallAccounting.charged(quota, billing, new CallMeter(journal, clock));
         call = new GatewayCall(CATALOG, access, accounting, new ClientAddressResolver(List.of()),
                 new Backends(CATALOG.apis(), URI.create("http://127.0.0.1:1")), "backend-secret");
     }
@@ -281,14 +285,35 @@ class GatewayCallTest {
     }
 
     @Test
-    void chargeThatFailsOnTheWritersThreadIsNeverForwardedAndGivesItsQuotaBack() {
+    void chargeThatFailsOnTheWritersThreadIsNeverForwardedAndGivesItsQuotaBackOnTheExchangesExecutor() {
         overrides.put("posts/requests-per-minute-per-project", 1L);
         journal.writer = writer;
         journal.failDurable = true;
-        var backend = new Backend(200, 0);
-        assertThat(serve(get("/posts/v1/posts/7", "key=" + key), backend)).isInstanceOfSatisfying(GatewayOutcome.Refused.class,
-                r -> assertThat(r.error().error()).isEqualTo(ApiError.METERING_UNAVAILABLE));
+        var givenBackOn = new ArrayList<String>();
+        CallAccounting watched = new CallAccounting() {
+            public Admitted admit(Caller caller, MethodMatch match, Optional<String> quotaUser) { return accounting.admit(caller, match, quotaUser); }
+            public void giveBack(Admitted admitted) {
+                givenBackOn.add(Thread.currentThread().getName());
+                accounting.giveBack(admitted);
+            }
+            public CompletionStage<Optional<UsageRecord>> charge(Caller caller, MethodMatch match, long bytesIn) { return accounting.charge(caller, match, bytesIn); }
+            public void settle(Optional<UsageRecord> charge, int status, long bytesOut, long latencyMicros) { accounting.settle(charge, status, bytesOut, latencyMicros); }
+            public CompletionStage<Void> record(Caller caller, String api, String methodId, int status, long bytesIn, long latencyMicros) {
+                return accounting.record(caller, api, methodId, status, bytesIn, latencyMicros);
+            }
+        };
+        var onLoop = new GatewayCall(CATALOG, access, watched, new ClientAddressResolver(List.of()),
+                new Backends(CATALOG.apis(), URI.create("http://127.0.0.1:1")), "backend-secret");
+        var backend = new Backend(200, 0) {
+            @Override
+            public Executor resumeOn() {
+                return loop;
+            }
+        };
+        assertThat(onLoop.serve(get("/posts/v1/posts/7", "key=" + key), backend).toCompletableFuture().join())
+                .isInstanceOfSatisfying(GatewayOutcome.Refused.class, r -> assertThat(r.error().error()).isEqualTo(ApiError.METERING_UNAVAILABLE));
         assertThat(backend.forwarded).isFalse();
+        assertThat(givenBackOn).containsExactly("loop");
         journal.failDurable = false;
         assertThat(serve(get("/posts/v1/posts/7", "key=" + key), new Backend(200, 0)).status()).isEqualTo(200);
     }
