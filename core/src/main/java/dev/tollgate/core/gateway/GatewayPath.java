@@ -49,8 +49,18 @@ public final class GatewayPath {
         }
     }
 
+    /** A loop, not {@code chars().allMatch}: this runs for every segment of every call. */
+    private static boolean isAscii(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (raw.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String decodeStrict(String raw) {
-        if (raw.indexOf('%') < 0 && raw.chars().allMatch(c -> c < 0x80)) {
+        if (raw.indexOf('%') < 0 && isAscii(raw)) {
             return raw;
         }
         var bytes = ByteBuffer.allocate(raw.length());
