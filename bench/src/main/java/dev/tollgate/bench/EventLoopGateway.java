@@ -99,9 +99,8 @@ public final class EventLoopGateway {
     }
 
     /** One caller's connection: its calls, one at a time, and its backend connection once it has one. */
-    private static final class Caller extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final class Caller extends CallerConnection {
         private final GatewayCall pipeline;
-        private Channel backend;
         private InetSocketAddress backendAddress;
         private Exchange current;
 
@@ -137,18 +136,6 @@ public final class EventLoopGateway {
 
         private static Optional<String> header(HttpHeaders headers, String name) {
             return Optional.ofNullable(headers.get(name));
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            if (backend != null) {
-                backend.close();
-            }
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close();
         }
 
         /** The backend side of one call, on the caller's event loop. */

@@ -101,11 +101,10 @@ public final class EventLoopProxyFloor {
     }
 
     /** One caller's connection: opens its backend connection on its own event loop, then reads calls. */
-    private static final class Frontend extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final class Frontend extends CallerConnection {
         private final InetSocketAddress address;
         private final Class<? extends SocketChannel> clientChannel;
         private final FileJournal journal;
-        private Channel backend;
 
         Frontend(InetSocketAddress address, Class<? extends SocketChannel> clientChannel, FileJournal journal) {
             this.address = address;
@@ -152,18 +151,6 @@ public final class EventLoopProxyFloor {
                     ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SERVICE_UNAVAILABLE));
                 }
             }));
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            if (backend != null) {
-                backend.close();
-            }
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close();
         }
     }
 
