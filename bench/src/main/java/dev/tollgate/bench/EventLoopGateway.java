@@ -8,8 +8,10 @@ import dev.tollgate.core.gateway.GatewayRequest;
 import dev.tollgate.core.gateway.InboundHeaders;
 import dev.tollgate.core.quota.QuotaAdmission;
 import dev.tollgate.protocol.ApiError;
+import dev.tollgate.protocol.ApiErrorBody;
 import dev.tollgate.protocol.ApiException;
 import dev.tollgate.server.Tollgate;
+import dev.tollgate.server.http.Json;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
@@ -59,7 +61,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * is on disk, and each caller connection has its own kept-alive backend connection on the same loop.
  *
  * <p>A harness, not a listener of the product: bodies are read whole (up to 1 MB), there is no backend
- * deadline, CORS or metrics, and a refusal's body is a minimal Google JSON error.
+ * deadline, CORS or metrics, and a refusal is the product's Google JSON error body without its
+ * {@code WWW-Authenticate} or {@code Retry-After} header.
  *
  * <pre>java -cp "bench/target/tollgate-bench.jar:bench/target/lib/*" dev.tollgate.bench.EventLoopGateway
  *     PORT ADMIN_PORT CATALOG_YAML DATA_DIR</pre>
@@ -242,8 +245,7 @@ public final class EventLoopGateway {
             }
 
             void refuse(ApiException error) {
-                String body = "{\"error\":{\"code\":" + error.error().httpStatus() + ",\"message\":\"" + error.getMessage().replace("\"", "'")
-                        + "\",\"status\":\"" + error.error().name() + "\"}}";
+                String body = Json.write(ApiErrorBody.of(error));
                 var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(error.error().httpStatus()),
                         Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
                 securityHeaders(response.headers());

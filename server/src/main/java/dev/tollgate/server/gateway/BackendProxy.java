@@ -47,7 +47,6 @@ import org.apache.hc.core5.util.Timeout;
  * its executor. How long a backend may take is watched by {@link BackendDeadlines}, not by socket timeouts.
  */
 public final class BackendProxy implements AutoCloseable {
-    public static final String IDENTITY_PREFIX = "x-tollgate-";
     private static final int COPY_BUFFER = 16 * 1024;
     /** As many kept-alive connections per backend as the server has request threads. */
     private static final int CONNECTIONS_PER_BACKEND = 256;
