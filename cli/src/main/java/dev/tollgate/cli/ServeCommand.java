@@ -56,6 +56,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Serve the API gateway only for this Host name, and the sign-in and consent pages never on it (TOLLGATE_API_HOST).")
     String apiHost;
 
+    @Option(names = "--api-port", defaultValue = "${env:TOLLGATE_API_PORT:--1}",
+            description = "Also serve the API gateway, and only it, on this port, on event loops (TOLLGATE_API_PORT; 0 picks a free port; default: none).")
+    int apiPort;
+
     @Option(names = "--access-token-lifetime", defaultValue = "${env:TOLLGATE_ACCESS_TOKEN_LIFETIME:-3599}",
             description = "Seconds an access token lives (TOLLGATE_ACCESS_TOKEN_LIFETIME, default 3599).")
     int accessTokenLifetimeSeconds;
@@ -126,6 +130,7 @@ final class ServeCommand implements Callable<Integer> {
             return Main.START_FAILED;
         }
         // Only now: the start's held-back log lines are out, so whoever waits for this line has seen them.
+        node.apiUrl().ifPresent(url -> System.out.println("API gateway also on " + url));
         System.out.println("Tollgate ready on " + node.baseUrl());
         System.out.flush();
         var stopped = new CountDownLatch(1);
@@ -144,6 +149,9 @@ final class ServeCommand implements Callable<Integer> {
     private ServerConfig serverConfig() {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port / TOLLGATE_PORT must be between 0 and 65535");
+        }
+        if (apiPort < -1 || apiPort > 65535) {
+            throw new IllegalArgumentException("--api-port / TOLLGATE_API_PORT must be between 0 and 65535");
         }
         if (backendTimeoutSeconds < 1 || backendTimeoutSeconds > 3600) {
             throw new IllegalArgumentException("--backend-timeout / TOLLGATE_BACKEND_TIMEOUT must be between 1 and 3600 seconds");
@@ -169,7 +177,8 @@ final class ServeCommand implements Callable<Integer> {
                         () -> ServerConfig.AccountingSettings.of(usageMinuteRetentionDays, billableStatuses)), masterKey.source(),
                 new MailSettings(checked("--smtp / TOLLGATE_SMTP", () -> blankToEmpty(smtp).map(MailSettings::parseSmtp)),
                         checked("--mail-from / TOLLGATE_MAIL_FROM", () -> blankToEmpty(mailFrom).map(MailSettings::parseSender))),
-                checked("--api-host / TOLLGATE_API_HOST", () -> blankToEmpty(apiHost).map(ServeCommand::apiHostName)));
+                checked("--api-host / TOLLGATE_API_HOST", () -> blankToEmpty(apiHost).map(ServeCommand::apiHostName)),
+                apiPort < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(apiPort));
     }
 
     /** A value parsed by {@code parse}, its refusal prefixed with the option (and variable) that gave it. */

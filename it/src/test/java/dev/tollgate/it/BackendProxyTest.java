@@ -169,7 +169,7 @@ class BackendProxyTest extends EndToEnd {
 
     @Test
     void backendGetsVerifiedIdentityAndNeverTheKey() {
-        Http.Response r = http.get("/echo/v1/echo/a%20b?key=" + key + "&q=1&key2=x",
+        Http.Response r = gateway.get("/echo/v1/echo/a%20b?key=" + key + "&q=1&key2=x",
                 "X-Tollgate-Project", "someone-else", "X-Tollgate-User", "forged@example.com", "X-Custom", "kept");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         JsonNode seen = r.json();
@@ -188,7 +188,7 @@ class BackendProxyTest extends EndToEnd {
     void backendGetsTokenIdentityButNeverTheToken() throws Exception {
         KeyFiles.KeyFile robot = createServiceAccount(adminToken, project, "echo-robot");
         String token = robot.accessToken(http, "echo");
-        Http.Response r = http.send(http.request("/echo/v1/echo/x").header("Authorization", "Bearer " + token)
+        Http.Response r = http.send(gateway.request("/echo/v1/echo/x").header("Authorization", "Bearer " + token)
                 .header("X-Goog-Api-Key", key).GET());
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         JsonNode headers = r.json().get("headers");
@@ -205,7 +205,7 @@ class BackendProxyTest extends EndToEnd {
     void requestBodyIsStreamedToTheBackendUnchanged() throws Exception {
         byte[] payload = new byte[3 * 1024 * 1024];
         new java.util.Random(7).nextBytes(payload);
-        Http.Response r = http.send(http.request("/echo/v1/echo/upload?key=" + key).header("Content-Type", "application/octet-stream")
+        Http.Response r = http.send(gateway.request("/echo/v1/echo/upload?key=" + key).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload)));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("bodySha256").asText()).isEqualTo(sha256(payload));
@@ -215,7 +215,7 @@ class BackendProxyTest extends EndToEnd {
     @Test
     void largeResponseIsStreamedBackWhole() throws Exception {
         HttpResponse<InputStream> r = java.net.http.HttpClient.newHttpClient().send(
-                http.request("/echo/v1/big?key=" + key).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                gateway.request("/echo/v1/big?key=" + key).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(r.statusCode()).isEqualTo(200);
         long total = 0;
         try (InputStream in = r.body()) {
@@ -231,7 +231,7 @@ class BackendProxyTest extends EndToEnd {
     @Test
     void anAnswerSentInPiecesReachesTheCallerPieceByPiece() throws Exception {
         HttpResponse<InputStream> r = java.net.http.HttpClient.newHttpClient().send(
-                http.request("/echo/v1/events?key=" + key).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                gateway.request("/echo/v1/events?key=" + key).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(r.statusCode()).isEqualTo(200);
         try (var events = new java.io.BufferedReader(new java.io.InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
             assertThat(events.readLine()).isEqualTo("data: one");
@@ -243,7 +243,7 @@ class BackendProxyTest extends EndToEnd {
 
     @Test
     void slowBackendThen504InGoogleFormat() {
-        assertGoogleError(http.get("/echo/v1/slow?key=" + key), 504, "DEADLINE_EXCEEDED", "BACKEND_TIMEOUT");
+        assertGoogleError(gateway.get("/echo/v1/slow?key=" + key), 504, "DEADLINE_EXCEEDED", "BACKEND_TIMEOUT");
     }
 
     @Test
@@ -327,12 +327,12 @@ class BackendProxyTest extends EndToEnd {
 
     @Test
     void backendDownThen502InGoogleFormat() {
-        assertGoogleError(http.get("/gone/v1/anything?key=" + key), 502, "UNAVAILABLE", "BACKEND_UNAVAILABLE");
+        assertGoogleError(gateway.get("/gone/v1/anything?key=" + key), 502, "UNAVAILABLE", "BACKEND_UNAVAILABLE");
     }
 
     @Test
     void unknownMethodOfKnownApiThen404() {
-        Http.Response r = http.get("/echo/v1/nothing-here?key=" + key);
+        Http.Response r = gateway.get("/echo/v1/nothing-here?key=" + key);
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.json().at("/error/status").asText()).isEqualTo("NOT_FOUND");
     }
@@ -347,7 +347,7 @@ class BackendProxyTest extends EndToEnd {
     }
 
     private int port() {
-        return java.net.URI.create(server.baseUrl()).getPort();
+        return java.net.URI.create(server.gatewayUrl()).getPort();
     }
 
     /** Whether the other end closed the connection: what it sent can be read to its end (or its reset) within 10 s. */

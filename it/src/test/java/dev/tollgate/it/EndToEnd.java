@@ -22,6 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class EndToEnd {
     protected TollgateProcess server;
     protected Http http;
+    /** Gateway calls: on the event-loop listener when a suite starts the server with {@code --api-port}, else {@link #http}'s port. */
+    protected Http gateway;
     protected KeyFiles.KeyFile adminKey;
     protected String adminToken;
 
@@ -32,6 +34,14 @@ public abstract class EndToEnd {
 
     protected String[] extraServeArgs() throws IOException {
         return new String[0];
+    }
+
+    /** {@code args} and {@code --api-port 0}: the suite's gateway calls go to the event-loop listener ({@link #gateway}). */
+    protected static String[] onEventLoop(String... args) {
+        String[] with = java.util.Arrays.copyOf(args, args.length + 2);
+        with[args.length] = "--api-port";
+        with[args.length + 1] = "0";
+        return with;
     }
 
     /** The umask the server runs under; empty for the test process's own. */
@@ -48,6 +58,7 @@ public abstract class EndToEnd {
         server = umask().isPresent() ? TollgateProcess.startUnderUmask(umask().get(), database(), data, extraServeArgs())
                 : TollgateProcess.start(database(), data, extraServeArgs());
         http = new Http(server.baseUrl());
+        gateway = new Http(server.gatewayUrl());
         adminKey = KeyFiles.read(server.adminKeyFile());
         adminToken = adminKey.accessToken(http, "admin");
     }

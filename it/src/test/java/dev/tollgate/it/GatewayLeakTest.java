@@ -283,7 +283,7 @@ class GatewayLeakTest extends EndToEnd {
     }
 
     private Raw raw(String requestLineAndHeaders) throws IOException {
-        URI base = URI.create(server.baseUrl());
+        URI base = URI.create(server.gatewayUrl());
         try (Socket s = new Socket(base.getHost(), base.getPort())) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();

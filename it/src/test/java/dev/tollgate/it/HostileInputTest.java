@@ -37,7 +37,15 @@ class HostileInputTest extends EndToEnd {
 
     /** Sends bytes as they are and reads the answer. */
     private Raw raw(String request) throws IOException {
-        URI base = URI.create(server.baseUrl());
+        return raw(URI.create(server.baseUrl()), request);
+    }
+
+    /** Where gateway calls go: the event-loop listener in {@link HostileInputOnEventLoopTest}. */
+    private URI gateway() {
+        return URI.create(server.gatewayUrl());
+    }
+
+    private Raw raw(URI base, String request) throws IOException {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(15000);
             OutputStream out = socket.getOutputStream();
@@ -102,7 +110,7 @@ class HostileInputTest extends EndToEnd {
     @MethodSource("gatewayRequests")
     void gatewayAnswersHostileRequestsWithAClearClientError(String what, String request) throws Exception {
         String token = adminKey.accessToken(http, "posts");
-        Raw r = raw(request.replace("KEY", key).replace("TOKEN", token));
+        Raw r = raw(gateway(), request.replace("KEY", key).replace("TOKEN", token));
         assertThat(r.status()).as(what + ": " + r.head() + "\n" + r.body()).isBetween(400, 499);
         assertThat(r.body()).as(what).contains("\"error\"").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(r.head()).as(what).doesNotContainIgnoringCase("Location:");
@@ -110,13 +118,13 @@ class HostileInputTest extends EndToEnd {
 
     @Test
     void malformedForwardedForFromUntrustedPeerIsIgnored() throws Exception {
-        Raw r = raw(get("/posts/v1/people/x/posts?key=" + key, "X-Forwarded-For: ::::, not-an-ip"));
+        Raw r = raw(gateway(), get("/posts/v1/people/x/posts?key=" + key, "X-Forwarded-For: ::::, not-an-ip"));
         assertThat(r.status()).isEqualTo(200);
     }
 
     @Test
     void spoofedIdentityHeaderWithoutCredentialsIsStillRefused() throws Exception {
-        Raw r = raw(get("/posts/v1/people/x/posts", "X-Tollgate-Project: tollgate", "X-Tollgate-Access: simple"));
+        Raw r = raw(gateway(), get("/posts/v1/people/x/posts", "X-Tollgate-Project: tollgate", "X-Tollgate-Access: simple"));
         assertThat(r.status()).isEqualTo(403);
     }
 

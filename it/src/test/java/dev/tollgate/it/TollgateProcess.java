@@ -20,16 +20,19 @@ import java.util.concurrent.TimeUnit;
 /** The real server as a separate process, started the way `./tollgate serve` starts it, on a free port. */
 public final class TollgateProcess implements AutoCloseable {
     private static final String READY = "Tollgate ready on ";
+    private static final String API = "API gateway also on ";
 
     private final Process process;
     private final String baseUrl;
+    private final String gatewayUrl;
     private final Path dataDir;
     private final List<String> output;
     private final Thread reader;
 
-    private TollgateProcess(Process process, String baseUrl, Path dataDir, List<String> output, Thread reader) {
+    private TollgateProcess(Process process, String baseUrl, String gatewayUrl, Path dataDir, List<String> output, Thread reader) {
         this.process = process;
         this.baseUrl = baseUrl;
+        this.gatewayUrl = gatewayUrl;
         this.dataDir = dataDir;
         this.output = output;
         this.reader = reader;
@@ -63,12 +66,17 @@ public final class TollgateProcess implements AutoCloseable {
         mainArgs.addAll(serveArgs);
         Launched launched = launch(mainArgs, env, umask);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        String api = null;
         try {
             while (Instant.now().isBefore(deadline)) {
                 String line = launched.lines.poll(200, TimeUnit.MILLISECONDS);
+                if (line != null && line.startsWith(API)) {
+                    api = line.substring(API.length()).trim();
+                }
                 if (line != null && line.startsWith(READY)) {
                     Path data = Path.of(serveArgs.get(serveArgs.indexOf("--data") + 1));
-                    return new TollgateProcess(launched.process, line.substring(READY.length()).trim(), data, launched.output, launched.reader);
+                    String base = line.substring(READY.length()).trim();
+                    return new TollgateProcess(launched.process, base, api == null ? base : api, data, launched.output, launched.reader);
                 }
                 if (line == null && !launched.process.isAlive()) {
                     throw new IllegalStateException("Tollgate exited with " + launched.process.exitValue() + ":\n" + String.join("\n", launched.output));
@@ -206,6 +214,9 @@ public final class TollgateProcess implements AutoCloseable {
     }
 
     public String baseUrl() { return baseUrl; }
+
+    /** Where gateway calls go: the event-loop listener when the server was started with {@code --api-port}, else the main port. */
+    public String gatewayUrl() { return gatewayUrl; }
 
     public Path dataDir() { return dataDir; }
 

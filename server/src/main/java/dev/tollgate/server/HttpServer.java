@@ -28,6 +28,7 @@ import dev.tollgate.server.admin.openapi.DescriptionRoute;
 import dev.tollgate.server.cors.GatewayCorsHandler;
 import dev.tollgate.server.discovery.DiscoveryRoutes;
 import dev.tollgate.server.gateway.ApiHostGuard;
+import dev.tollgate.server.gateway.ApiListener;
 import dev.tollgate.server.gateway.BackendProxy;
 import dev.tollgate.server.gateway.GatewayDispatch;
 import dev.tollgate.server.gateway.GatewayHandler;
@@ -54,6 +55,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Optional;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * The last part of a node: the sample backends and the HTTP server with every route. Stopping it
  * lets the calls in flight finish before the sample backends go.
  */
-record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples) implements AutoCloseable {
+record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples, Optional<ApiListener> api) implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
     /** The other parts the routes call into. */
@@ -75,7 +77,9 @@ record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples) imple
         var samplesUri = samples.start();
         var proxy = new BackendProxy(config.backendTimeout());
         try {
-            Javalin app = routes(config, wiring, catalog, issuer, parts, clock, samplesUri, backendSecret, proxy);
+            var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            var gateway = gateway(config, wiring, catalog, parts, clock, samplesUri, backendSecret, proxy, registry);
+            Javalin app = routes(config, catalog, issuer, parts, clock, gateway.dispatch(), registry);
             try {
                 app.start(config.host(), port);
             } catch (RuntimeException e) {
@@ -83,7 +87,12 @@ record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples) imple
                 app.stop();
                 throw e;
             }
-            return new HttpServer(app, proxy, samples);
+            try {
+                return new HttpServer(app, proxy, samples, apiListener(config, gateway));
+            } catch (RuntimeException e) {
+                app.stop();
+                throw e;
+            }
         } catch (RuntimeException e) {
             proxy.close();
             samples.close();
@@ -91,16 +100,32 @@ record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples) imple
         }
     }
 
-    private static Javalin routes(ServerConfig config, Tollgate.Wiring wiring, ApiCatalog catalog, Issuer issuer, Parts parts, Clock clock,
-                                  java.net.URI samplesUri, String backendSecret, BackendProxy proxy) {
-        var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** With {@code --api-port}: the gateway alone, on event loops; its steps off the loops when the stores are reached over the network. */
+    private static Optional<ApiListener> apiListener(ServerConfig config, Gateway gateway) {
+        if (config.apiPort().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ApiListener.start(config.host(), config.apiPort().getAsInt(), gateway.call(), gateway.cors(),
+                    gateway.metrics(), config.apiHost(), gateway.dispatch()::isGatewayPath, config.backendTimeout(),
+                    config.dbUrl().isPresent() || config.redisUrl().isPresent()));
+        } catch (ApiListener.CannotListen e) {
+            throw new StartupProblem("cannot listen on " + config.host() + ":" + config.apiPort().getAsInt() + " for the API gateway: "
+                    + StartupProblem.lowerFirst(StartupProblem.deepestMessage(e)), StartupProblem.API_PORT, e);
+        }
+    }
+
+    /** The gateway's parts that both listeners serve. */
+    private record Gateway(GatewayDispatch dispatch, GatewayCall call, GatewayCors cors, GatewayMetrics metrics) {}
+
+    private static Javalin routes(ServerConfig config, ApiCatalog catalog, Issuer issuer, Parts parts, Clock clock,
+                                  GatewayDispatch gateway, PrometheusMeterRegistry registry) {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
 
-        var gateway = gateway(config, wiring, catalog, parts, clock, samplesUri, backendSecret, proxy, registry);
         var oauthCors = new dev.tollgate.server.cors.OAuthCorsRoutes(new dev.tollgate.core.cors.OAuthCors(
                 parts.oauth().clientRepository(), parts.oauth().javascriptOrigins()));
         var oauthCalls = new OAuthDispatch(parts.tokens(), parts.oauth().inspection(), oauthCors, config.apiHost());
@@ -175,7 +200,7 @@ record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples) imple
     }
 
     /** The gateway's calls, dispatched ahead of Javalin's routes. */
-    private static GatewayDispatch gateway(ServerConfig config, Tollgate.Wiring wiring, ApiCatalog catalog, Parts parts, Clock clock,
+    private static Gateway gateway(ServerConfig config, Tollgate.Wiring wiring, ApiCatalog catalog, Parts parts, Clock clock,
                                            java.net.URI samplesUri, String backendSecret, BackendProxy proxy, PrometheusMeterRegistry registry) {
         var accountingPart = parts.accountingPart();
         CallAccounting accounting = wiring.accounting()
@@ -185,12 +210,15 @@ record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples) imple
         var call = new GatewayCall(catalog, parts.decider(), accounting, parts.peopleWiring().addresses(),
                 new Backends(catalog.apis(), samplesUri), backendSecret);
         wiring.gatewayCall().accept(call);
-        var handler = new GatewayHandler(call, proxy, new GatewayMetrics(registry), config.apiHost());
-        return new GatewayDispatch(catalog.apis(), new GatewayCorsHandler(handler, new GatewayCors(catalog), config.apiHost()));
+        var metrics = new GatewayMetrics(registry);
+        var cors = new GatewayCors(catalog);
+        var handler = new GatewayHandler(call, proxy, metrics, config.apiHost());
+        return new Gateway(new GatewayDispatch(catalog.apis(), new GatewayCorsHandler(handler, cors, config.apiHost())), call, cors, metrics);
     }
 
     @Override
     public void close() {
+        api.ifPresent(ApiListener::close);
         app.stop();
         proxy.close();
         samples.close();

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param accounting       how long per-minute usage is kept, and which statuses are billable
  * @param masterKey        where the key that seals the signing keys at rest comes from
  * @param mail             the SMTP server and sender address; none writes mail to {@code DATA/outbox/}
+ * @param apiHost          the only host name the gateway answers on; empty for any
+ * @param apiPort          a second port where the gateway alone is served on event loops ({@code --api-port}; 0 for any free one)
  */
 public record ServerConfig(String host, int port, Path dataDir, Optional<String> issuer, Optional<String> dbUrl,
                            Optional<String> dbUser, Optional<String> dbPassword, Optional<String> redisUrl,
@@ -31,7 +33,20 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
                            Duration accessTokenLifetime, Optional<String> adminPassword, SignUpMode signUp,
                            OAuthSettings oauth, java.time.ZoneId quotaDayZone, AccountingSettings accounting,
                            dev.tollgate.core.secret.MasterKeySource masterKey, dev.tollgate.server.mail.MailSettings mail,
-                           Optional<String> apiHost) {
+                           Optional<String> apiHost, java.util.OptionalInt apiPort) {
+
+    /** Without {@code --api-port}: the gateway is served on the main port only. */
+    public ServerConfig(String host, int port, Path dataDir, Optional<String> issuer, Optional<String> dbUrl,
+                        Optional<String> dbUser, Optional<String> dbPassword, Optional<String> redisUrl,
+                        Optional<Path> catalogFile, List<Cidr> trustedProxies, Duration backendTimeout,
+                        Duration accessTokenLifetime, Optional<String> adminPassword, SignUpMode signUp,
+                        OAuthSettings oauth, java.time.ZoneId quotaDayZone, AccountingSettings accounting,
+                        dev.tollgate.core.secret.MasterKeySource masterKey, dev.tollgate.server.mail.MailSettings mail,
+                        Optional<String> apiHost) {
+        this(host, port, dataDir, issuer, dbUrl, dbUser, dbPassword, redisUrl, catalogFile, trustedProxies, backendTimeout,
+                accessTokenLifetime, adminPassword, signUp, oauth, quotaDayZone, accounting, masterKey, mail, apiHost,
+                java.util.OptionalInt.empty());
+    }
 
     /** Without {@code --api-host}: the gateway answers on every host name. */
     public ServerConfig(String host, int port, Path dataDir, Optional<String> issuer, Optional<String> dbUrl,
@@ -104,6 +119,13 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, issuer, dbUrl, dbUser, dbPassword, redisUrl, catalogFile,
-                trustedProxies, backendTimeout, accessTokenLifetime, adminPassword, signUp, oauth, quotaDayZone, accounting, masterKey, mail);
+                trustedProxies, backendTimeout, accessTokenLifetime, adminPassword, signUp, oauth, quotaDayZone, accounting, masterKey, mail,
+                apiHost, apiPort);
+    }
+
+    public ServerConfig withApiPort(int newApiPort) {
+        return new ServerConfig(host, port, dataDir, issuer, dbUrl, dbUser, dbPassword, redisUrl, catalogFile,
+                trustedProxies, backendTimeout, accessTokenLifetime, adminPassword, signUp, oauth, quotaDayZone, accounting, masterKey, mail,
+                apiHost, java.util.OptionalInt.of(newApiPort));
     }
 }

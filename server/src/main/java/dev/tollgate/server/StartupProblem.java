@@ -24,6 +24,7 @@ public final class StartupProblem extends RuntimeException {
     static final String CATALOG = "--config / TOLLGATE_CONFIG";
     static final String MASTER_KEY = "--master-key-file / TOLLGATE_MASTER_KEY_FILE, TOLLGATE_MASTER_KEY";
     static final String REDIS = "--redis / TOLLGATE_REDIS_URL";
+    static final String API_PORT = "--api-port / TOLLGATE_API_PORT, --host / TOLLGATE_HOST";
 
     private final String problem;
     private final String option;
@@ -110,7 +111,7 @@ public final class StartupProblem extends RuntimeException {
         return Optional.empty();
     }
 
-    private static String deepestMessage(Throwable failure) {
+    static String deepestMessage(Throwable failure) {
         String message = failure.toString();
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
@@ -120,7 +121,7 @@ public final class StartupProblem extends RuntimeException {
         return message;
     }
 
-    private static String lowerFirst(String s) {
+    static String lowerFirst(String s) {
         if (s == null || s.isEmpty()) {
             return "no reason given";
         }

@@ -175,6 +175,12 @@ public final class Tollgate implements AutoCloseable {
 
     public String baseUrl() { return baseUrl; }
 
+    /** Where the gateway alone is also served, on event loops, when {@code --api-port} was given. */
+    public java.util.Optional<String> apiUrl() {
+        String host = baseUrl.substring(0, baseUrl.lastIndexOf(':'));
+        return http.api().map(api -> host + ":" + api.port());
+    }
+
     /**
      * Stops the parts in reverse order: the HTTP server lets the calls in flight finish, the journal
      * is drained into the ledger, then Redis and the database are let go.

@@ -44,7 +44,7 @@ public final class GatewayDispatch implements Filter {
      * Whether a raw request path is a call of a catalog API: its first two segments name one, and it is
      * not that API's Discovery document ({@code …/$discovery/rest}, served by Javalin's routes).
      */
-    boolean isGatewayPath(String path) {
+    public boolean isGatewayPath(String path) {
         if (path == null || !path.startsWith("/")) {
             return false;
         }

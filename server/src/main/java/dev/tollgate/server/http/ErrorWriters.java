@@ -39,6 +39,12 @@ public final class ErrorWriters {
         res.getOutputStream().write(body);
     }
 
+    /** Google's JSON error body for {@code e}, its headers ({@code WWW-Authenticate}, {@code Retry-After}) given to {@code header}: for listeners that are not Jetty's. */
+    public static String api(ApiException e, BiConsumer<String, String> header) {
+        apiHeaders(e, header);
+        return Json.write(ApiErrorBody.of(e));
+    }
+
     private static void apiHeaders(ApiException e, BiConsumer<String, String> header) {
         switch (e.error()) {
             case ACCESS_TOKEN_INVALID, ACCESS_TOKEN_EXPIRED ->

@@ -7,9 +7,14 @@ public final class SecurityHeaders {
     private SecurityHeaders() {}
 
     public static void apply(HttpServletResponse res) {
-        res.setHeader("X-Content-Type-Options", "nosniff");
-        res.setHeader("X-Frame-Options", "DENY");
-        res.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
-        res.setHeader("Referrer-Policy", "no-referrer");
+        apply(res::setHeader);
+    }
+
+    /** The same headers, for a listener that is not Jetty's; {@code header} replaces any earlier value. */
+    public static void apply(java.util.function.BiConsumer<String, String> header) {
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("Content-Security-Policy", "frame-ancestors 'none'");
+        header.accept("Referrer-Policy", "no-referrer");
     }
 }
