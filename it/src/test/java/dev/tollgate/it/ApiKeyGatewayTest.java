@@ -23,12 +23,12 @@ class ApiKeyGatewayTest extends EndToEnd {
         KeyFiles.KeyFile robot = createServiceAccount(adminToken, project, "poster");
         robotEmail = robot.email();
         robotToken = robot.accessToken(http, "posts");
-        assertThat(http.postJson("/posts/v1/people/me/posts", robotToken, Map.of("content", "hello world", "visibility", "public")).status()).isEqualTo(200);
-        assertThat(http.postJson("/posts/v1/people/me/posts", robotToken, Map.of("content", "my secret", "visibility", "private")).status()).isEqualTo(200);
+        assertThat(gateway.postJson("/posts/v1/people/me/posts", robotToken, Map.of("content", "hello world", "visibility", "public")).status()).isEqualTo(200);
+        assertThat(gateway.postJson("/posts/v1/people/me/posts", robotToken, Map.of("content", "my secret", "visibility", "private")).status()).isEqualTo(200);
     }
 
     private Http.Response listPosts(String keyString, String... headers) {
-        return http.get("/posts/v1/people/" + robotEmail + "/posts?key=" + keyString, headers);
+        return gateway.get("/posts/v1/people/" + robotEmail + "/posts?key=" + keyString, headers);
     }
 
     @Test
@@ -40,39 +40,39 @@ class ApiKeyGatewayTest extends EndToEnd {
 
     @Test
     void keyInHeaderThenAccepted() {
-        Http.Response r = http.get("/posts/v1/people/" + robotEmail + "/posts", "X-Goog-Api-Key", key);
+        Http.Response r = gateway.get("/posts/v1/people/" + robotEmail + "/posts", "X-Goog-Api-Key", key);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
     }
 
     @Test
     void tokenForMeThenPrivatePostsToo() {
-        Http.Response r = http.getWithToken("/posts/v1/people/me/posts", robotToken);
+        Http.Response r = gateway.getWithToken("/posts/v1/people/me/posts", robotToken);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("items")).extracting(n -> n.get("content").asText()).containsExactlyInAnyOrder("hello world", "my secret");
     }
 
     @Test
     void privatePostByIdWithKeyThenNotFound() {
-        JsonNode mine = http.getWithToken("/posts/v1/people/me/posts", robotToken).json().get("items");
+        JsonNode mine = gateway.getWithToken("/posts/v1/people/me/posts", robotToken).json().get("items");
         String privateId = null;
         for (JsonNode p : mine) {
             if (p.get("visibility").asText().equals("private")) {
                 privateId = p.get("id").asText();
             }
         }
-        assertThat(http.get("/posts/v1/posts/" + privateId + "?key=" + key).status()).isEqualTo(404);
-        assertThat(http.getWithToken("/posts/v1/posts/" + privateId, robotToken).status()).isEqualTo(200);
+        assertThat(gateway.get("/posts/v1/posts/" + privateId + "?key=" + key).status()).isEqualTo(404);
+        assertThat(gateway.getWithToken("/posts/v1/posts/" + privateId, robotToken).status()).isEqualTo(200);
     }
 
     @Test
     void noCredentialsOnEitherMethodThen403CredentialsMissing() {
-        Http.Response r = http.get("/posts/v1/people/" + robotEmail + "/posts");
+        Http.Response r = gateway.get("/posts/v1/people/" + robotEmail + "/posts");
         assertGoogleError(r, 403, "PERMISSION_DENIED", "CREDENTIALS_MISSING");
     }
 
     @Test
     void keyOnAuthorizedMethodThen401CredentialsMissing() {
-        Http.Response r = http.send(http.request("/posts/v1/people/me/posts?key=" + key).header("Content-Type", "application/json")
+        Http.Response r = gateway.send(gateway.request("/posts/v1/people/me/posts?key=" + key).header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"content\":\"x\"}")));
         assertGoogleError(r, 401, "UNAUTHENTICATED", "CREDENTIALS_MISSING");
         assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");

@@ -121,17 +121,17 @@ class GatewayAccountingTest extends EndToEnd {
                 .get("keyString").asText();
         String token = createServiceAccount(adminToken, project, "meter-robot").accessToken(http, "meter");
 
-        assertThat(http.get("/meter/v1/things/a?key=" + key).status()).isEqualTo(200);
-        assertThat(http.get("/meter/v1/things/b", "Authorization", "Bearer " + token).status()).isEqualTo(200);
-        assertThat(http.get("/meter/v1/things/missing?key=" + key).status()).isEqualTo(404);
-        assertThat(http.get("/meter/v1/things/a?key=" + ipBound).status()).isEqualTo(403);
-        assertThat(http.get("/down/v1/things/a?key=" + key).status()).isEqualTo(502);
-        assertThat(http.get("/down/v1/things/a", "Authorization", "Bearer " + token).status()).as("token without the down scope").isEqualTo(403);
+        assertThat(gateway.get("/meter/v1/things/a?key=" + key).status()).isEqualTo(200);
+        assertThat(gateway.get("/meter/v1/things/b", "Authorization", "Bearer " + token).status()).isEqualTo(200);
+        assertThat(gateway.get("/meter/v1/things/missing?key=" + key).status()).isEqualTo(404);
+        assertThat(gateway.get("/meter/v1/things/a?key=" + ipBound).status()).isEqualTo(403);
+        assertThat(gateway.get("/down/v1/things/a?key=" + key).status()).isEqualTo(502);
+        assertThat(gateway.get("/down/v1/things/a", "Authorization", "Bearer " + token).status()).as("token without the down scope").isEqualTo(403);
         // A path no method matches is the key's project's too, under the API's "(unmatched)" method.
-        assertThat(http.get("/meter/v1/things/%2e%2e/admin?key=" + key).status()).isEqualTo(400);
+        assertThat(gateway.get("/meter/v1/things/%2e%2e/admin?key=" + key).status()).isEqualTo(400);
         // Refusals before the credential names a project are nobody's: none of these is in the ledger.
-        assertThat(http.get("/meter/v1/things/a").status()).isEqualTo(403);
-        assertThat(http.get("/meter/v1/things/a?key=AIzaNotAKeyOfThisServer").status()).isEqualTo(400);
+        assertThat(gateway.get("/meter/v1/things/a").status()).isEqualTo(403);
+        assertThat(gateway.get("/meter/v1/things/a?key=AIzaNotAKeyOfThisServer").status()).isEqualTo(400);
 
         Map<Integer, Long> expected = Map.of(200, 2L, 404, 1L, 403, 2L, 502, 1L, 400, 1L);
         Map<Integer, Long> ledger = awaitCallsByStatus(project, 7);
@@ -151,10 +151,10 @@ class GatewayAccountingTest extends EndToEnd {
         enable(adminToken, project, "meter");
         String key = createKey(adminToken, project, Map.of()).get("keyString").asText();
 
-        Http.Response streamed = http.get("/meter/v1/things/stream?key=" + key);
+        Http.Response streamed = gateway.get("/meter/v1/things/stream?key=" + key);
         assertThat(streamed.status()).isEqualTo(200);
         assertThat(streamed.body()).hasSize(STREAMED);
-        Http.Response small = http.get("/meter/v1/things/small?key=" + key);
+        Http.Response small = gateway.get("/meter/v1/things/small?key=" + key);
         assertThat(small.body()).isEqualTo("{\"ok\":true}");
 
         awaitCallsByStatus(project, 2);
@@ -175,11 +175,11 @@ class GatewayAccountingTest extends EndToEnd {
                 .isEqualTo(200);
         assertThat(http.patchJson("/admin/v1/projects/" + project + "/billing", adminToken, Map.of("enabled", false)).status()).isEqualTo(200);
 
-        Http.Response refused = http.get("/meter/v1/paid/a?key=" + key);
+        Http.Response refused = gateway.get("/meter/v1/paid/a?key=" + key);
         assertThat(refused.status()).as(refused.body()).isEqualTo(403);
         assertThat(refused.body()).contains("BILLING_DISABLED");
-        assertThat(http.get("/meter/v1/things/a?key=" + key).status()).as("the quota the refused call took was given back").isEqualTo(200);
-        assertThat(http.get("/meter/v1/things/a?key=" + key).status()).isEqualTo(429);
+        assertThat(gateway.get("/meter/v1/things/a?key=" + key).status()).as("the quota the refused call took was given back").isEqualTo(200);
+        assertThat(gateway.get("/meter/v1/things/a?key=" + key).status()).isEqualTo(429);
         assertThat(awaitCallsByStatus(project, 3)).isEqualTo(Map.of(403, 1L, 200, 1L, 429, 1L));
     }
 

@@ -42,7 +42,7 @@ class QuotaTest extends EndToEnd {
         try {
             List<Future<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                calls.add(pool.submit((Callable<Integer>) () -> http.get("/posts/v1/people/q@example.com/posts?key=" + key).status()));
+                calls.add(pool.submit((Callable<Integer>) () -> gateway.get("/posts/v1/people/q@example.com/posts?key=" + key).status()));
             }
             int ok = 0;
             int limited = 0;
@@ -66,11 +66,11 @@ class QuotaTest extends EndToEnd {
         String project = projectWithCalendarAndKey();
         override(project, "posts", "requests-per-day-per-project", 2);
         String key = createKey(adminToken, project, Map.of()).get("keyString").asText();
-        Http.Response first = http.get("/posts/v1/people/q@example.com/posts?key=" + key);
+        Http.Response first = gateway.get("/posts/v1/people/q@example.com/posts?key=" + key);
         assertThat(first.header("X-RateLimit-Limit")).isEqualTo("2");
         assertThat(first.header("X-RateLimit-Remaining")).isEqualTo("1");
-        assertThat(http.get("/posts/v1/people/q@example.com/posts?key=" + key).header("X-RateLimit-Remaining")).isEqualTo("0");
-        Http.Response refused = http.get("/posts/v1/people/q@example.com/posts?key=" + key);
+        assertThat(gateway.get("/posts/v1/people/q@example.com/posts?key=" + key).header("X-RateLimit-Remaining")).isEqualTo("0");
+        Http.Response refused = gateway.get("/posts/v1/people/q@example.com/posts?key=" + key);
         assertGoogleError(refused, 429, "RESOURCE_EXHAUSTED", "RATE_LIMIT_EXCEEDED");
         JsonNode metadata = refused.json().at("/error/details/0/metadata");
         assertThat(metadata.get("service").asText()).isEqualTo("posts");
@@ -92,7 +92,7 @@ class QuotaTest extends EndToEnd {
         waitUntilEarlyInAMinute();
         int ok = 0;
         for (int i = 0; i < 6; i++) {
-            if (http.get("/posts/v1/people/q@example.com/posts?key=" + key).status() == 200) {
+            if (gateway.get("/posts/v1/people/q@example.com/posts?key=" + key).status() == 200) {
                 ok++;
             }
         }
@@ -116,21 +116,21 @@ class QuotaTest extends EndToEnd {
         String bob = createServiceAccount(adminToken, project, "bob-bot").accessToken(http, "calendar");
         waitUntilEarlyInAMinute();
         for (int i = 0; i < 2; i++) {
-            assertThat(http.getWithToken("/calendar/v3/calendars/primary/events", alice).status()).isEqualTo(200);
+            assertThat(gateway.getWithToken("/calendar/v3/calendars/primary/events", alice).status()).isEqualTo(200);
         }
-        assertThat(http.getWithToken("/calendar/v3/calendars/primary/events", alice).status()).isEqualTo(429);
-        assertThat(http.getWithToken("/calendar/v3/calendars/primary/events", bob).status()).isEqualTo(200);
+        assertThat(gateway.getWithToken("/calendar/v3/calendars/primary/events", alice).status()).isEqualTo(429);
+        assertThat(gateway.getWithToken("/calendar/v3/calendars/primary/events", bob).status()).isEqualTo(200);
     }
 
     @Test
     void anOverrideTakesEffectAtOnceAndRemovingItRestoresTheCatalogLimit() {
         String project = projectWithCalendarAndKey();
         String key = createKey(adminToken, project, Map.of()).get("keyString").asText();
-        assertThat(http.get("/posts/v1/people/q@example.com/posts?key=" + key).status()).isEqualTo(200);
+        assertThat(gateway.get("/posts/v1/people/q@example.com/posts?key=" + key).status()).isEqualTo(200);
         override(project, "posts", "requests-per-day-per-project", 0);
-        assertThat(http.get("/posts/v1/people/q@example.com/posts?key=" + key).status()).isEqualTo(429);
+        assertThat(gateway.get("/posts/v1/people/q@example.com/posts?key=" + key).status()).isEqualTo(429);
         override(project, "posts", "requests-per-day-per-project", null);
-        assertThat(http.get("/posts/v1/people/q@example.com/posts?key=" + key).status()).isEqualTo(200);
+        assertThat(gateway.get("/posts/v1/people/q@example.com/posts?key=" + key).status()).isEqualTo(200);
     }
 
     @Test

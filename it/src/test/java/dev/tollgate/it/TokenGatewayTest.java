@@ -25,7 +25,7 @@ class TokenGatewayTest extends EndToEnd {
     }
 
     private Http.Response insertEvent(String token, String summary) {
-        return http.postJson("/calendar/v3/calendars/primary/events", token,
+        return gateway.postJson("/calendar/v3/calendars/primary/events", token,
                 Map.of("summary", summary, "start", "2026-12-01T10:00:00Z", "end", "2026-12-01T11:00:00+01:00"));
     }
 
@@ -35,20 +35,20 @@ class TokenGatewayTest extends EndToEnd {
         Http.Response created = insertEvent(token, "standup");
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         String eventId = created.json().get("id").asText();
-        Http.Response list = http.getWithToken("/calendar/v3/calendars/primary/events", token);
+        Http.Response list = gateway.getWithToken("/calendar/v3/calendars/primary/events", token);
         assertThat(list.json().get("items")).extracting(n -> n.get("summary").asText()).contains("standup");
 
         KeyFiles.KeyFile other = createServiceAccount(adminToken, project, "other-cal");
         String otherToken = other.accessToken(http, "calendar");
-        assertThat(http.getWithToken("/calendar/v3/calendars/primary/events", otherToken).json().get("items")).isEmpty();
-        assertThat(http.delete("/calendar/v3/calendars/primary/events/" + eventId, otherToken).status()).isEqualTo(404);
-        assertThat(http.delete("/calendar/v3/calendars/primary/events/" + eventId, token).status()).isEqualTo(204);
+        assertThat(gateway.getWithToken("/calendar/v3/calendars/primary/events", otherToken).json().get("items")).isEmpty();
+        assertThat(gateway.delete("/calendar/v3/calendars/primary/events/" + eventId, otherToken).status()).isEqualTo(404);
+        assertThat(gateway.delete("/calendar/v3/calendars/primary/events/" + eventId, token).status()).isEqualTo(204);
     }
 
     @Test
     void readonlyScopeReadsButCannotWrite() {
         String token = robot.accessToken(http, "calendar.readonly");
-        assertThat(http.getWithToken("/calendar/v3/calendars/primary/events", token).status()).isEqualTo(200);
+        assertThat(gateway.getWithToken("/calendar/v3/calendars/primary/events", token).status()).isEqualTo(200);
         Http.Response write = insertEvent(token, "nope");
         assertGoogleError(write, 403, "PERMISSION_DENIED", "ACCESS_TOKEN_SCOPE_INSUFFICIENT");
         assertThat(write.header("WWW-Authenticate")).contains("error=\"insufficient_scope\"");
@@ -57,49 +57,49 @@ class TokenGatewayTest extends EndToEnd {
     @Test
     void tokenForAnotherApiThenScopeInsufficient() {
         String token = robot.accessToken(http, "posts");
-        assertGoogleError(http.getWithToken("/calendar/v3/calendars/primary/events", token), 403, "PERMISSION_DENIED", "ACCESS_TOKEN_SCOPE_INSUFFICIENT");
+        assertGoogleError(gateway.getWithToken("/calendar/v3/calendars/primary/events", token), 403, "PERMISSION_DENIED", "ACCESS_TOKEN_SCOPE_INSUFFICIENT");
     }
 
     @Test
     void adminScopeDoesNotOpenApis() {
-        assertGoogleError(http.getWithToken("/calendar/v3/calendars/primary/events", adminKey.accessToken(http, "admin")),
+        assertGoogleError(gateway.getWithToken("/calendar/v3/calendars/primary/events", adminKey.accessToken(http, "admin")),
                 403, "PERMISSION_DENIED", "ACCESS_TOKEN_SCOPE_INSUFFICIENT");
     }
 
     @Test
     void expiredTokenThenAccessTokenExpired() throws Exception {
         String token = robot.accessToken(http, "calendar");
-        assertThat(http.getWithToken("/calendar/v3/calendars/primary/events", token).status()).isEqualTo(200);
+        assertThat(gateway.getWithToken("/calendar/v3/calendars/primary/events", token).status()).isEqualTo(200);
         Thread.sleep(3500);
-        Http.Response r = http.getWithToken("/calendar/v3/calendars/primary/events", token);
+        Http.Response r = gateway.getWithToken("/calendar/v3/calendars/primary/events", token);
         assertGoogleError(r, 401, "UNAUTHENTICATED", "ACCESS_TOKEN_EXPIRED");
         assertThat(r.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
     }
 
     @Test
     void forgedOrUnknownTokenThenAccessTokenInvalid() {
-        assertGoogleError(http.getWithToken("/calendar/v3/calendars/primary/events", "ya29.a0AfH6SMBforged"), 401, "UNAUTHENTICATED", "ACCESS_TOKEN_INVALID");
+        assertGoogleError(gateway.getWithToken("/calendar/v3/calendars/primary/events", "ya29.a0AfH6SMBforged"), 401, "UNAUTHENTICATED", "ACCESS_TOKEN_INVALID");
         String wellFormedButUnknown = robot.accessToken(http, "calendar").substring(0, 4) + "0".repeat(38);
-        assertGoogleError(http.getWithToken("/calendar/v3/calendars/primary/events", wellFormedButUnknown), 401, "UNAUTHENTICATED", "ACCESS_TOKEN_INVALID");
+        assertGoogleError(gateway.getWithToken("/calendar/v3/calendars/primary/events", wellFormedButUnknown), 401, "UNAUTHENTICATED", "ACCESS_TOKEN_INVALID");
     }
 
     @Test
     void noTokenOnAuthorizedMethodThen401() {
-        Http.Response r = http.get("/calendar/v3/calendars/primary/events");
+        Http.Response r = gateway.get("/calendar/v3/calendars/primary/events");
         assertGoogleError(r, 401, "UNAUTHENTICATED", "CREDENTIALS_MISSING");
         assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
     }
 
     @Test
     void nonBearerAuthorizationThen401() {
-        Http.Response r = http.get("/calendar/v3/calendars/primary/events", "Authorization", "Basic dXNlcjpwYXNz");
+        Http.Response r = gateway.get("/calendar/v3/calendars/primary/events", "Authorization", "Basic dXNlcjpwYXNz");
         assertGoogleError(r, 401, "UNAUTHENTICATED", "ACCESS_TOKEN_INVALID");
     }
 
     @Test
     void badEventInputThen400FromTheBackend() {
         String token = robot.accessToken(http, "calendar");
-        Http.Response r = http.postJson("/calendar/v3/calendars/primary/events", token, Map.of("summary", "x", "start", "tomorrow", "end", "later"));
+        Http.Response r = gateway.postJson("/calendar/v3/calendars/primary/events", token, Map.of("summary", "x", "start", "tomorrow", "end", "later"));
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.json().at("/error/status").asText()).isEqualTo("INVALID_ARGUMENT");
     }
