@@ -213,6 +213,11 @@ final class CallerChannel extends ChannelInboundHandlerAdapter {
             answerAlone(unreadable(head.decoderResult().cause()), Map.of(), true);
             return;
         }
+        if (ambiguousFraming(head.headers())) {
+            answerAlone(ApiError.INVALID_ARGUMENT.exception("The request's body framing is ambiguous: one Transfer-Encoding: chunked,"
+                    + " or one Content-Length."), Map.of(), true);
+            return;
+        }
         String uri = head.uri();
         int q = uri.indexOf('?');
         String path = q < 0 ? uri : uri.substring(0, q);
@@ -326,6 +331,19 @@ final class CallerChannel extends ChannelInboundHandlerAdapter {
                 ctx.read();
             }
         });
+    }
+
+    /**
+     * Where a request's body ends must be read one way only, by Tollgate and the backend alike (RFC 9112
+     * §6.3): a {@code Transfer-Encoding} that is anything but one {@code chunked}, or that comes with a
+     * {@code Content-Length}, could be read another way by a backend, and a second request hidden in a body.
+     */
+    private static boolean ambiguousFraming(HttpHeaders headers) {
+        java.util.List<String> encodings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
+        if (encodings.isEmpty()) {
+            return headers.getAll(HttpHeaderNames.CONTENT_LENGTH).size() > 1;
+        }
+        return encodings.size() > 1 || !encodings.get(0).trim().equalsIgnoreCase("chunked") || headers.contains(HttpHeaderNames.CONTENT_LENGTH);
     }
 
     private static ApiException unreadable(Throwable cause) {
