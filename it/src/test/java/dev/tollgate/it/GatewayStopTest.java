@@ -123,6 +123,95 @@ class GatewayStopTest {
         }
     }
 
+    @Test
+    void sigtermLetsACallInFlightOnTheApiPortFinishAndItsOutcomeIsInTheLedger() throws Exception {
+        var arrived = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        HttpServer backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        backend.createContext("/base/", ex -> {
+            arrived.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        backend.setExecutor(Executors.newCachedThreadPool());
+        backend.start();
+        Path data = Files.createTempDirectory("tollgate-stop-");
+        Path catalog = Files.createTempFile("catalog", ".yaml");
+        Files.writeString(catalog, """
+                apis:
+                  - name: slow
+                    version: v1
+                    title: Slow API
+                    backend: http://127.0.0.1:%d/base
+                    methods:
+                      - id: slow.get
+                        http: GET
+                        path: /things/{thing}
+                        access: simple
+                """.formatted(backend.getAddress().getPort()));
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> serve = List.of("--port", Integer.toString(port), "--host", "127.0.0.1", "--data", data.toString(),
+                "--config", catalog.toString(), "--api-port", "0");
+        try {
+            TollgateProcess first = TollgateProcess.startWith(serve, Map.of());
+            Http http = new Http(first.baseUrl());
+            String admin = KeyFiles.read(first.adminKeyFile()).accessToken(http, "admin");
+            String project = "stop-" + Long.toString(System.nanoTime(), 36);
+            assertThat(http.postJson("/admin/v1/projects", admin, Map.of("projectId", project)).status()).isEqualTo(200);
+            assertThat(http.postJson("/admin/v1/projects/" + project + "/services/slow/enable", admin, "").status()).isEqualTo(200);
+            String key = http.postJson("/admin/v1/projects/" + project + "/keys", admin, Map.of()).json().get("keyString").asText();
+            URI api = URI.create(first.gatewayUrl());
+            CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient().sendAsync(
+                    HttpRequest.newBuilder(api.resolve("/slow/v1/things/slow?key=" + key)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(arrived.await(20, TimeUnit.SECONDS)).as("the backend got the call").isTrue();
+
+            CompletableFuture<Integer> stopped = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return first.stop();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            awaitRefused(api);
+            release.countDown();
+            assertThat(inFlight.get(20, TimeUnit.SECONDS).statusCode()).as("the call in flight was let finish").isEqualTo(200);
+            assertThat(stopped.get(30, TimeUnit.SECONDS)).as(first.output()).isIn(0, 143);
+            assertThat(first.output()).doesNotContain("Exception");
+
+            try (TollgateProcess second = TollgateProcess.startWith(serve, Map.of())) {
+                Http again = new Http(second.baseUrl());
+                String admin2 = KeyFiles.read(second.adminKeyFile()).accessToken(again, "admin");
+                assertThat(awaitCalls(again, admin2, project, 1)).isEqualTo(Map.of(200, 1L));
+            }
+        } finally {
+            release.countDown();
+            backend.stop(0);
+        }
+    }
+
+    /** Once stopping, the API port takes no new connection. */
+    private static void awaitRefused(URI api) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            try (var probe = new java.net.Socket(api.getHost(), api.getPort())) {
+                Thread.sleep(20);
+            } catch (java.io.IOException refused) {
+                return;
+            }
+        }
+        throw new AssertionError("the API port still takes connections");
+    }
+
     private static Map<Integer, Long> awaitCalls(Http http, String admin, String project, long total) throws InterruptedException {
         return UsageReads.awaitCallsByStatus(http, admin, project, total);
     }

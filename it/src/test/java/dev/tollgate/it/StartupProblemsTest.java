@@ -18,11 +18,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * What stops a start is one line on standard error naming the option or environment variable to
  * change, and exit status 1 (2 for a command line that is not valid); the stack trace only with
- * --verbose. Only the test of a database in use starts a server.
+ * --verbose. Only the tests of a database and of ports in use start (part of) a server.
  */
 class StartupProblemsTest {
     @TempDir
     Path dir;
+
+    @Test
+    void anApiPortInUseNamesTheApiPort() throws Exception {
+        try (var taken = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
+            var exited = serve(List.of("--port", "0", "--api-port", Integer.toString(taken.getLocalPort()), "--data", data()), Map.of());
+            assertOneLine(exited, 1, "cannot listen on 127.0.0.1:" + taken.getLocalPort() + " for the API gateway",
+                    "--api-port / TOLLGATE_API_PORT");
+        }
+    }
 
     @Test
     void aPortInUseNamesThePort() throws Exception {
@@ -86,7 +95,8 @@ class StartupProblemsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--port=70000", "--port=eighty", "--backend-timeout=0", "--signup=sometimes", "--trusted-proxies=10.0.0.0/99",
-            "--quota-time-zone=Mars/Olympus", "--no-such-option"})
+            "--quota-time-zone=Mars/Olympus", "--no-such-option",
+            "--api-port=70000", "--api-port=any"})
     void anOptionValueThatIsNotValidIsAUsageErrorOnOneLine(String option) throws Exception {
         var exited = serve(List.of("--data", data(), option), Map.of());
         assertOneLine(exited, 2, "", option.contains("=") ? option.substring(0, option.indexOf('=')) : option);

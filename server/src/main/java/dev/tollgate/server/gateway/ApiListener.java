@@ -107,7 +107,7 @@ public final class ApiListener implements AutoCloseable {
                     .bind(new InetSocketAddress(host, port)).syncUninterruptibly().channel();
             return new ApiListener(loops, server, steps, inFlight, backendTimeout.compareTo(Duration.ofSeconds(10)) < 0
                     ? backendTimeout : Duration.ofSeconds(10));
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
             steps.ifPresent(ExecutorService::shutdownNow);
             throw new CannotListen(e);
