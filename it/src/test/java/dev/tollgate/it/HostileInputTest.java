@@ -78,6 +78,12 @@ class HostileInputTest extends EndToEnd {
         return sb.append("\r\n").append(body).toString();
     }
 
+    /** A keyed call whose body framing a backend could read differently, with a second call hidden after it. */
+    private static String framed(String framing) {
+        return "GET /posts/v1/people/x/posts?key=KEY HTTP/1.1\r\nHost: localhost\r\n" + framing + "\r\n\r\n0\r\n\r\n"
+                + "GET /posts/v1/people/x/posts?key=KEY HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+    }
+
     static Stream<Arguments> gatewayRequests() {
         String longSegment = "a".repeat(6000);
         return Stream.of(
@@ -101,6 +107,14 @@ class HostileInputTest extends EndToEnd {
                 Arguments.of("spoofed identity header", get("/posts/v1/people/x/posts", "X-Tollgate-Project: tollgate")),
                 Arguments.of("header too large", get("/posts/v1/people/x/posts?key=KEY", "X-Big: " + "b".repeat(20000))),
                 Arguments.of("unknown api", get("/nope/v1/x?key=KEY")),
+                Arguments.of("length and chunked", framed("Content-Length: 5\r\nTransfer-Encoding: chunked")),
+                Arguments.of("chunked and length", framed("Transfer-Encoding: chunked\r\nContent-Length: 5")),
+                Arguments.of("two lengths", framed("Content-Length: 5\r\nContent-Length: 6")),
+                Arguments.of("identity coding", framed("Transfer-Encoding: identity")),
+                Arguments.of("chunked twice", framed("Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked")),
+                Arguments.of("chunked not last", framed("Transfer-Encoding: chunked, identity")),
+                Arguments.of("unknown coding", framed("Transfer-Encoding: xchunked")),
+                Arguments.of("negative length", framed("Content-Length: -5")),
                 Arguments.of("unsupported verb", "TRACE /posts/v1/posts/x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
                 Arguments.of("bad JSON to a sample", post("/posts/v1/people/me/posts", "application/json", "{\"content\": [1,2,", "Authorization: Bearer TOKEN")),
                 Arguments.of("deep JSON to a sample", post("/posts/v1/people/me/posts", "application/json", "[".repeat(5000), "Authorization: Bearer TOKEN")));
