@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # wrk side by side on loopback, in one run: nginx answering a fixed JSON ("straight"), nginx proxy_pass
-# to it ("proxy_pass", keep-alive upstream), and Tollgate's keyed, metered gateway call to it. For each
-# round: requests/s, and the server's CPU per call (nginx worker, or the Tollgate JVM) from /proc.
+# to it ("proxy_pass", keep-alive upstream), and Tollgate's keyed, metered gateway call to it, on the main
+# port (Jetty) and on the event-loop listener (--api-port). For each round: requests/s, and the server's
+# CPU per call (nginx worker, or the Tollgate JVM) from /proc.
 #
 #   ROUNDS     measured rounds, each target once per round (default 2)
 #   WRK_ARGS   wrk options (default "-t2 -c32 -d15s")
@@ -16,8 +17,6 @@
 #   FLOOR=1    also measures what an event-driven gateway costs at least here (EventLoopProxyFloor, from
 #              bench/target: mvn -B -q -DskipTests -pl bench -am package): a bare Netty proxy, and the same
 #              making a charge durable in Tollgate's journal before forwarding
-#   EVENTLOOP=1 also measures the product's gateway pipeline driven by an event loop (EventLoopGateway, from
-#              bench/target as for FLOOR): the same keyed, metered call, served by Netty instead of Jetty
 # Needs nginx and wrk (Debian: nginx-light, wrk) and a built cli/target/tollgate-cli.jar (./tollgate builds it).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -66,7 +65,7 @@ CONF
 # From start to exit: with ONLY=tollgate the warm-up and the rounds are the same call, start-up a few seconds of it.
 agent=$(profiler_agent "$work" "${PROFILE:-}")
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:--Xms512m -Xmx512m} $agent -jar "$jar" serve --port 18090 --host 127.0.0.1 --data "$work/data" --config "$work/catalog.yaml" \
+java ${JAVA_OPTS:--Xms512m -Xmx512m} $agent -jar "$jar" serve --port 18090 --api-port 18091 --host 127.0.0.1 --data "$work/data" --config "$work/catalog.yaml" \
   >"$work/tollgate.out" 2>&1 &
 tollgate_pid=$!
 for _ in $(seq 1 60); do grep -q 'Tollgate ready' "$work/tollgate.out" && break; sleep 1; done
@@ -91,22 +90,6 @@ if [ -n "${FLOOR:-}" ]; then
   floor 18094 "$work/floor-data"
 fi
 
-if [ -n "${EVENTLOOP:-}" ]; then
-  [ -f "$root/bench/target/tollgate-bench.jar" ] || { echo "EVENTLOOP=1: build first: mvn -B -q -DskipTests -pl bench -am package" >&2; exit 1; }
-  # shellcheck disable=SC2086
-  java ${JAVA_OPTS:--Xms512m -Xmx512m} -cp "$root/bench/target/tollgate-bench.jar:$root/bench/target/lib/*" \
-    dev.tollgate.bench.EventLoopGateway 18095 18096 "$work/catalog.yaml" "$work/eventloop-data" >"$work/eventloop.out" 2>&1 &
-  eventloop_pid=$!
-  floor_pids+=($eventloop_pid)
-  for _ in $(seq 1 60); do grep -q ready "$work/eventloop.out" && break; sleep 1; done
-  grep -q ready "$work/eventloop.out" || { cat "$work/eventloop.out" >&2; exit 1; }
-  el_token=$(java -jar "$jar" print-token --key-file "$work/eventloop-data/admin-service-account.json" | tail -1)
-  el_admin() { curl -sf -X "$1" -H "Authorization: Bearer $el_token" -H 'Content-Type: application/json' "http://127.0.0.1:18096/admin/v1$2" ${3:+-d "$3"}; }
-  el_admin POST /projects '{"projectId":"bench-p"}' >/dev/null
-  el_admin POST /projects/bench-p/services/bench/enable >/dev/null
-  el_key=$(el_admin POST /projects/bench-p/keys '{}' | sed -E 's/.*"keyString":"([^"]+)".*/\1/')
-  curl -sf -o /dev/null "http://127.0.0.1:18095/bench/v1/things/x?key=$el_key" || { echo "EventLoopGateway did not serve a keyed call" >&2; exit 1; }
-fi
 
 nginx_pids=$(pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ')
 hz=$(getconf CLK_TCK)
@@ -135,11 +118,9 @@ run() { # name url pids...
 syscall_events=syscalls:sys_enter_read,syscalls:sys_enter_recvfrom,syscalls:sys_enter_write,syscalls:sys_enter_sendto,syscalls:sys_enter_writev,syscalls:sys_enter_poll,syscalls:sys_enter_futex,syscalls:sys_enter_epoll_wait,syscalls:sys_enter_epoll_ctl,syscalls:sys_enter_fdatasync,syscalls:sys_enter_sched_yield,context-switches
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(nginx -v 2>&1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); wrk $wrk_args"
 wrk -t2 -c32 -d"${WARMUP:-30s}" "http://127.0.0.1:18090/bench/v1/things/x?key=$key" >/dev/null # warm-up
+wrk -t2 -c32 -d"${WARMUP:-30s}" "http://127.0.0.1:18091/bench/v1/things/x?key=$key" >/dev/null
 if [ -n "${FLOOR:-}" ]; then
   for port in 18093 18094; do wrk -t2 -c32 -d15s "http://127.0.0.1:$port/base/things/x" >/dev/null; done
-fi
-if [ -n "${EVENTLOOP:-}" ]; then
-  wrk -t2 -c32 -d"${WARMUP:-30s}" "http://127.0.0.1:18095/bench/v1/things/x?key=$el_key" >/dev/null
 fi
 for _ in $(seq 1 "$rounds"); do
   if [ -z "${ONLY:-}" ]; then
@@ -151,7 +132,5 @@ for _ in $(seq 1 "$rounds"); do
     run "floor: + journal" "http://127.0.0.1:18094/base/things/x" "${floor_pids[1]}"
   fi
   run "tollgate keyed call" "http://127.0.0.1:18090/bench/v1/things/x?key=$key" $tollgate_pid
-  if [ -n "${EVENTLOOP:-}" ]; then
-    run "event loop: keyed" "http://127.0.0.1:18095/bench/v1/things/x?key=$el_key" "$eventloop_pid"
-  fi
+  run "tollgate --api-port" "http://127.0.0.1:18091/bench/v1/things/x?key=$key" $tollgate_pid
 done

@@ -209,7 +209,6 @@ record HttpServer(Javalin app, BackendProxy proxy, SampleBackends samples, Optio
                 : CallAccounting.NONE;
         var call = new GatewayCall(catalog, parts.decider(), accounting, parts.peopleWiring().addresses(),
                 new Backends(catalog.apis(), samplesUri), backendSecret);
-        wiring.gatewayCall().accept(call);
         var metrics = new GatewayMetrics(registry);
         var cors = new GatewayCors(catalog);
         var handler = new GatewayHandler(call, proxy, metrics, config.apiHost());

@@ -8,7 +8,6 @@ import dev.tollgate.core.bootstrap.FirstStart;
 import dev.tollgate.core.catalog.ApiCatalog;
 import dev.tollgate.core.catalog.ApiDefinition;
 import dev.tollgate.core.catalog.CatalogLoader;
-import dev.tollgate.core.gateway.GatewayCall;
 import dev.tollgate.core.oauth.TokenService;
 import dev.tollgate.core.secret.DataFolder;
 import dev.tollgate.core.secret.MasterKey;
@@ -23,7 +22,6 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,14 +53,9 @@ public final class Tollgate implements AutoCloseable {
      *
      * @param decider    wraps or replaces the gateway's access decision
      * @param accounting false to leave out quotas, billing and metering
-     * @param gatewayCall is handed the node's gateway pipeline, for a harness that serves it on a listener of its own
      */
-    public record Wiring(Function<AccessDecider, AccessDecider> decider, boolean accounting, Consumer<GatewayCall> gatewayCall) {
+    public record Wiring(Function<AccessDecider, AccessDecider> decider, boolean accounting) {
         public static final Wiring PRODUCT = new Wiring(Function.identity(), true);
-
-        public Wiring(Function<AccessDecider, AccessDecider> decider, boolean accounting) {
-            this(decider, accounting, call -> { });
-        }
     }
 
     public static Tollgate start(ServerConfig config, PrintStream out) {
