@@ -94,7 +94,6 @@ public final class ApiListener implements AutoCloseable {
         try {
             Channel server = new ServerBootstrap().group(loops).channel(serverType)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childOption(ChannelOption.AUTO_READ, false)
                     // A caller may end its side after its request and still wait for the answer.
                     .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {

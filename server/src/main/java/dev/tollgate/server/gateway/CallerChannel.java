@@ -38,18 +38,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One caller's connection on the event-loop listener: its calls one at a time, in the order they came
- * (pipelined ones wait, unread), each a {@link LoopExchange}. The connection reads only when it wants
- * to: a call's body stays in the caller's socket until the call's charge is on disk and the backend
- * takes it, so a slow backend slows its caller rather than filling Tollgate's memory.
+ * (pipelined ones wait), each a {@link LoopExchange}. What was read and not yet taken is held, up to
+ * {@link #HELD_BYTES} of body or {@link #HELD_MESSAGES} pieces: beyond that the caller's socket is not
+ * read until the call takes them. So a call's body is read ahead no further than that while its charge
+ * is written, and a slow backend slows its caller rather than filling Tollgate's memory. Reading is not
+ * paused and resumed for each call: on this path that costs two {@code epoll_ctl} calls a call.
  */
 final class CallerChannel extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(CallerChannel.class);
     private static final String NOT_FOUND = "The requested URL was not found on this server.";
     static final long LINGER_MILLIS = 2_000;
+    static final int HELD_BYTES = 64 * 1024;
+    static final int HELD_MESSAGES = 32;
 
     private final ApiListener.Node node;
     /** What was read and not yet taken: the rest of the current call's body, and calls that came after it. */
     private final ArrayDeque<HttpObject> held = new ArrayDeque<>();
+    private int heldBytes;
     private ChannelHandlerContext ctx;
     private LoopExchange current;
     private boolean closing;
@@ -67,26 +72,21 @@ final class CallerChannel extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext context) {
-        context.read();
-    }
-
-    @Override
     public void channelRead(ChannelHandlerContext context, Object msg) {
         if (closing || !(msg instanceof HttpObject object)) {
             ReferenceCountUtil.release(msg);
-            if (lingering && canRead()) {
-                context.read();
-            }
             return;
         }
         held.add(object);
+        if (object instanceof HttpContent content) {
+            heldBytes += content.content().readableBytes();
+        }
         drain();
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext context) {
-        readIfWanted();
+        readOnIfRoom();
     }
 
     @Override
@@ -149,14 +149,14 @@ final class CallerChannel extends ChannelInboundHandlerAdapter {
                 if (closing) {
                     break;
                 }
-                HttpObject next = held.poll();
+                HttpObject next = take();
                 if (next instanceof HttpRequest head) {
-                    begin(head);
+                    beginOrRefuse(head);
                 } else {
                     ReferenceCountUtil.release(next);
                 }
             } else if (current.takesBody()) {
-                current.fromCaller((HttpContent) held.poll());
+                current.fromCaller((HttpContent) take());
             } else {
                 break;
             }
@@ -164,16 +164,26 @@ final class CallerChannel extends ChannelInboundHandlerAdapter {
         if (closing && current == null) {
             releaseHeld();
         }
-        readIfWanted();
+        readOnIfRoom();
     }
 
-    private void readIfWanted() {
-        if (!closing && held.isEmpty() && (current == null || current.takesBody()) && canRead()) {
-            ctx.read();
+    private HttpObject take() {
+        HttpObject next = held.poll();
+        if (next instanceof HttpContent content) {
+            heldBytes -= content.content().readableBytes();
+        }
+        return next;
+    }
+
+    /** Reads on while what is held is small; stops reading the caller's socket, not the calls in flight, when it is not. */
+    private void readOnIfRoom() {
+        boolean room = closing || (held.size() < HELD_MESSAGES && heldBytes < HELD_BYTES);
+        if (room != ctx.channel().config().isAutoRead() && canRead()) {
+            ctx.channel().config().setAutoRead(room);
         }
     }
 
-    /** Once the caller has ended its side, there is nothing more to read (and epoll would refuse to watch for it). */
+    /** Once the caller has ended its side, there is nothing more to read (and epoll would refuse to watch for it again). */
     private boolean canRead() {
         return ctx.channel().isActive() && !inputEnded
                 && !(ctx.channel() instanceof DuplexChannel duplex && duplex.isInputShutdown());
@@ -191,7 +201,7 @@ final class CallerChannel extends ChannelInboundHandlerAdapter {
             // Refused before its body was taken: the body is in hand, and skipped.
             HttpObject skipped;
             do {
-                skipped = held.poll();
+                skipped = take();
                 ReferenceCountUtil.release(skipped);
             } while (!(skipped instanceof LastHttpContent));
         } else if (!exchange.bodyDone()) {
@@ -205,6 +215,19 @@ final class CallerChannel extends ChannelInboundHandlerAdapter {
             return;
         }
         drain();
+    }
+
+    private void beginOrRefuse(HttpRequest head) {
+        try {
+            begin(head);
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected error on {} {}", head.method(), head.uri(), e);
+            if (current != null) {
+                current.refuse(ApiError.INTERNAL.exception());
+            } else {
+                answerAlone(ApiError.INTERNAL.exception(), Map.of(), true);
+            }
+        }
     }
 
     private void begin(HttpRequest head) {
@@ -327,9 +350,7 @@ final class CallerChannel extends ChannelInboundHandlerAdapter {
         lingering = true;
         duplex.shutdownOutput().addListener(done -> {
             ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
-            if (canRead()) {
-                ctx.read();
-            }
+            readOnIfRoom();
         });
     }
 
@@ -370,6 +391,7 @@ final class CallerChannel extends ChannelInboundHandlerAdapter {
         while ((object = held.poll()) != null) {
             ReferenceCountUtil.release(object);
         }
+        heldBytes = 0;
     }
 
     private GatewayRequest request(HttpRequest head, String path, String rawQuery) {
